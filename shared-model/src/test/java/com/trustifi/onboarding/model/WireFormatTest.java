@@ -1,0 +1,83 @@
+package com.trustifi.onboarding.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Pins the wire format: a change that breaks these files breaks the other service. */
+class WireFormatTest {
+
+    private static final UUID ONBOARDING_ID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private static final String TENANT_ID = "7e2a9c4d-31b5-4f0e-9d8a-5c6b7a8e9f01";
+
+    private final ProvisioningCommand command = new ProvisioningCommand(
+            ProvisioningCommand.SCHEMA_VERSION,
+            UUID.fromString("5b0c1f0e-8f1e-4a53-9a3c-0d6a8d1c2b11"),
+            ONBOARDING_ID,
+            TENANT_ID,
+            CommandKind.ONBOARD,
+            new RelayConfiguration(List.of("contoso.example", "sales.contoso.example"),
+                    RelayProfile.organizationConnector()),
+            Instant.parse("2026-11-28T10:15:30Z"));
+
+    private final StatusEvent event = new StatusEvent(
+            StatusEvent.SCHEMA_VERSION,
+            UUID.fromString("c56a4180-65aa-42ec-a945-5fd21dec0538"),
+            ONBOARDING_ID,
+            TENANT_ID,
+            2,
+            ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR,
+            StepOutcome.CREATED,
+            "created Trustifi Outbound Connector (Send)",
+            null,
+            Instant.parse("2026-11-28T10:15:32.500Z"));
+
+    @Test
+    void commandIsWrittenAsTheGoldenFile() throws IOException {
+        assertThat((JsonNode) WireJson.mapper().valueToTree(command)).isEqualTo(golden("provisioning-command-v1.json"));
+    }
+
+    @Test
+    void goldenCommandIsRead() throws IOException {
+        assertThat(WireJson.mapper().treeToValue(golden("provisioning-command-v1.json"), ProvisioningCommand.class))
+                .isEqualTo(command);
+    }
+
+    @Test
+    void eventIsWrittenAsTheGoldenFile() throws IOException {
+        assertThat((JsonNode) WireJson.mapper().valueToTree(event)).isEqualTo(golden("status-event-v1.json"));
+    }
+
+    @Test
+    void goldenEventIsRead() throws IOException {
+        assertThat(WireJson.mapper().treeToValue(golden("status-event-v1.json"), StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void readersIgnoreFieldsAddedByNewerProducers() throws IOException {
+        var newer = (com.fasterxml.jackson.databind.node.ObjectNode) golden("status-event-v1.json");
+        newer.put("addedLater", "value");
+        assertThat(WireJson.mapper().treeToValue(newer, StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void kafkaSerdeRoundTripsBothContracts() {
+        var serializer = new WireSerializer<Object>();
+        assertThat(new WireDeserializer.Commands().deserialize("t", serializer.serialize("t", command)))
+                .isEqualTo(command);
+        assertThat(new WireDeserializer.StatusEvents().deserialize("t", serializer.serialize("t", event)))
+                .isEqualTo(event);
+    }
+
+    private static JsonNode golden(String name) throws IOException {
+        try (InputStream in = WireFormatTest.class.getResourceAsStream("/golden/" + name)) {
+            return WireJson.mapper().readTree(in);
+        }
+    }
+}
