@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +46,8 @@ public final class InProcessKafkaBroker implements KafkaBroker {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    // The test kit defaults to the newest metadata version, unstable features included.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .setBaseDirectory(dataDir)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);

@@ -26,8 +26,9 @@ import org.jboss.logging.Logger;
  *
  * <p>The child runs on the classes of a classpath that must contain kafka_2.13 and its runtime
  * dependencies; by default the caller's own, which does when it depends on this module. Everything the
- * broker writes (configuration, log segments, {@value #LOG_FILE}) stays in the data folder after
- * {@link #close()}, for post-mortems.
+ * broker writes (configuration, log segments, its standard output in {@value #LOG_FILE}) stays in the data
+ * folder after {@link #close()}. Kafka's own log lines go to whichever SLF4J provider that classpath has;
+ * the JBoss LogManager one that Quarkus brings prints nothing unless configured.
  *
  * <p>Callers must {@link #close()} the broker. A shutdown hook only covers a JVM that exits normally
  * without doing so; a killed parent leaves the broker running.

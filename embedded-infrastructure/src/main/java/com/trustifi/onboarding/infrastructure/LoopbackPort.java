@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A port on 127.0.0.1 that was free a moment ago; the short race until it is bound is accepted for tests. */
-final class LoopbackPort {
+public final class LoopbackPort {
 
     private LoopbackPort() {
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

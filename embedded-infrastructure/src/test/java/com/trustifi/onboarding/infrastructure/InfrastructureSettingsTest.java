@@ -3,6 +3,7 @@ package com.trustifi.onboarding.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class InfrastructureSettingsTest {
     void runningInfrastructureHandsOutExternalServicesWithoutStartingAnything() {
         DatabaseEndpoint external = new DatabaseEndpoint("jdbc:postgresql://db:5432/onboarding", "app", "secret");
         try (RunningInfrastructure infrastructure = new RunningInfrastructure(
-                new InfrastructureSettings(java.util.Optional.of("kafka:9092"), java.util.Optional.of(external)))) {
+                new InfrastructureSettings(Optional.of("kafka:9092"), Optional.of(external)))) {
 
             assertThat(infrastructure.kafkaBootstrapServers()).isEqualTo("kafka:9092");
             assertThat(infrastructure.database()).isEqualTo(external);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +25,7 @@ public final class CmdletParameters {
     public static CmdletParameters from(JsonNode parameters) {
         CmdletParameters bound = new CmdletParameters();
         if (parameters != null && parameters.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = parameters.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                bound.values.put(field.getKey(), field.getValue());
-            }
+            parameters.properties().forEach(field -> bound.values.put(field.getKey(), field.getValue()));
         }
         return bound;
     }
@@ -66,7 +61,7 @@ public final class CmdletParameters {
             return null;
         }
         if (node.isContainerNode()) {
-            throw CmdletException.cannotConvert(name, node, "System.String", "Specified method is not supported.");
+            throw CmdletException.cannotConvert(name, shown(node), "System.String", "Specified method is not supported.");
         }
         return node.asText();
     }
@@ -74,7 +69,7 @@ public final class CmdletParameters {
     public boolean bool(String name) {
         JsonNode node = values.get(name);
         if (node == null || !node.isBoolean()) {
-            throw CmdletException.cannotConvert(name, node, "System.Boolean",
+            throw CmdletException.cannotConvert(name, shown(node), "System.Boolean",
                     "Cannot convert value to type System.Boolean. Boolean parameters accept only Boolean values.");
         }
         return node.booleanValue();
@@ -90,14 +85,14 @@ public final class CmdletParameters {
             List<String> list = new ArrayList<>();
             for (JsonNode element : node) {
                 if (element.isContainerNode() || element.isNull()) {
-                    throw CmdletException.cannotConvert(name, node, "System.String[]", "Only strings are accepted.");
+                    throw CmdletException.cannotConvert(name, shown(node), "System.String[]", "Only strings are accepted.");
                 }
                 list.add(element.asText());
             }
             return List.copyOf(list);
         }
         if (node.isObject()) {
-            throw CmdletException.cannotConvert(name, node, "System.String[]", "Only strings are accepted.");
+            throw CmdletException.cannotConvert(name, shown(node), "System.String[]", "Only strings are accepted.");
         }
         return List.of(node.asText());
     }
@@ -123,5 +118,13 @@ public final class CmdletParameters {
         throw CmdletException.cannotConvert(name, text, dotNetType,
                 "Unable to match the identifier name " + text + " to a valid enumerator name. "
                         + "Specify one of the following enumerator names and try again: " + allowed);
+    }
+
+    /** A value as PowerShell would echo it in an error: strings unquoted, anything else as JSON. */
+    private static String shown(JsonNode node) {
+        if (node == null) {
+            return "";
+        }
+        return node.isTextual() ? node.asText() : node.toString();
     }
 }

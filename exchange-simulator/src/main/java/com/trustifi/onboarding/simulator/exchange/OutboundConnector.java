@@ -2,6 +2,7 @@ package com.trustifi.onboarding.simulator.exchange;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public record OutboundConnector(
         boolean routeAllMessagesViaOnPremises,
         OffsetDateTime whenCreated,
         OffsetDateTime whenChanged) {
+
+    /** Fixed width with .NET's seven fractional digits, so timestamps also sort correctly as text. */
+    private static final DateTimeFormatter EXCHANGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
 
     public OutboundConnector {
         smartHosts = List.copyOf(smartHosts);
@@ -58,8 +62,8 @@ public record OutboundConnector(
         object.put("Comment", comment);
         object.put("CloudServicesMailEnabled", cloudServicesMailEnabled);
         object.put("RouteAllMessagesViaOnPremises", routeAllMessagesViaOnPremises);
-        object.put("WhenCreated", whenCreated.toString());
-        object.put("WhenChanged", whenChanged.toString());
+        object.put("WhenCreated", EXCHANGE_TIME.format(whenCreated));
+        object.put("WhenChanged", EXCHANGE_TIME.format(whenChanged));
         return object;
     }
 }

@@ -1,0 +1,139 @@
+package com.trustifi.onboarding.simulator;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import com.trustifi.onboarding.simulator.admin.AdminEndpoint;
+import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
+import com.trustifi.onboarding.simulator.exchange.InvokeCommandEndpoint;
+import com.trustifi.onboarding.simulator.graph.GraphEndpoint;
+import com.trustifi.onboarding.simulator.http.FailSafeHandler;
+import com.trustifi.onboarding.simulator.http.JsonWire;
+import com.trustifi.onboarding.simulator.tls.ServerCertificate;
+import com.trustifi.onboarding.simulator.tls.TrustMaterial;
+import com.trustifi.onboarding.simulator.token.AccessTokenSigner;
+import com.trustifi.onboarding.simulator.token.BearerAuthentication;
+import com.trustifi.onboarding.simulator.token.EntraEndpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Microsoft Entra (token endpoint), Microsoft Graph v1.0 and the Exchange Online admin REST endpoint for many
+ * tenants at once, served over HTTPS on 127.0.0.1 with a certificate made at start.
+ */
+public final class ExchangeOnlineSimulator implements AutoCloseable {
+
+    /** Enough for many workers to call concurrently on a 2-core machine; requests are short and CPU-bound. */
+    private static final int THREADS = 24;
+
+    private final HttpsServer server;
+    private final ExecutorService executor;
+    private final TenantRegistry tenants;
+    private final URI baseUri;
+    private final Path trustStore;
+
+    private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, URI baseUri, Path trustStore) {
+        this.server = server;
+        this.executor = executor;
+        this.tenants = tenants;
+        this.baseUri = baseUri;
+        this.trustStore = trustStore;
+    }
+
+    /** Binds 127.0.0.1 on {@code options.port()} (0 = any free port), writes the trust material and starts serving. */
+    public static ExchangeOnlineSimulator start(SimulatorOptions options) {
+        TrustMaterial trust = new TrustMaterial(ServerCertificate.generate());
+        Path trustStore = trust.writeTrustStore(options.stateDirectory());
+        trust.writeCertificatePem(options.stateDirectory());
+
+        HttpsServer server;
+        try {
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), options.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not bind 127.0.0.1:" + options.port(), e);
+        }
+        server.setHttpsConfigurator(new HttpsConfigurator(trust.serverContext()));
+        URI baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+
+        TenantRegistry tenants = new TenantRegistry();
+        JsonWire json = new JsonWire();
+        Clock clock = Clock.systemUTC();
+        AccessTokenSigner signer = new AccessTokenSigner();
+        BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
+
+        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, json, clock), json);
+        mount(server, "/v1.0/", new GraphEndpoint(authentication, json, clock), json);
+        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, CmdletCatalog.standard(), json), json);
+        mount(server, "/admin/", new AdminEndpoint(tenants, json), json);
+
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        return new ExchangeOnlineSimulator(server, executor, tenants, baseUri, trustStore);
+    }
+
+    private static void mount(HttpsServer server, String path, HttpHandler handler, JsonWire json) {
+        server.createContext(path, new FailSafeHandler(handler, json));
+    }
+
+    /** Daemon threads, so a test that forgets close() cannot keep its JVM alive. */
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "exchange-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** For example {@code https://127.0.0.1:43123}, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The PKCS12 truststore holding the server certificate. */
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    public String trustStorePassword() {
+        return TrustMaterial.TRUSTSTORE_PASSWORD;
+    }
+
+    /**
+     * Same as {@code POST /admin/tenants}.
+     *
+     * @throws IllegalArgumentException   for an invalid spec
+     * @throws TenantConflictException    when the GUID or a domain already belongs to a tenant
+     */
+    public SimulatedTenant createTenant(TenantSpec spec) {
+        return tenants.register(SimulatedTenant.from(spec));
+    }
+
+    public Optional<SimulatedTenant> tenant(String tenantIdOrDomain) {
+        return tenants.find(tenantIdOrDomain);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.trustifi.onboarding.simulator.graph;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.http.JsonWire;
+import com.trustifi.onboarding.simulator.http.PathSegments;
+import com.trustifi.onboarding.simulator.http.QueryString;
+import com.trustifi.onboarding.simulator.token.AccessToken;
+import com.trustifi.onboarding.simulator.token.BearerAuthentication;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Microsoft Graph v1.0, the read-only part the onboarding needs: {@code /organization} and {@code /domains},
+ * each as a collection or by id, for the tenant named in the bearer token.
+ */
+public final class GraphEndpoint implements HttpHandler {
+
+    private static final String METADATA = "https://graph.microsoft.com/v1.0/$metadata#";
+
+    private final BearerAuthentication authentication;
+    private final JsonWire json;
+    private final Clock clock;
+
+    public GraphEndpoint(BearerAuthentication authentication, JsonWire json, Clock clock) {
+        this.authentication = authentication;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("request-id", requestId);
+        String clientRequestId = exchange.getRequestHeaders().getFirst("client-request-id");
+        exchange.getResponseHeaders().set("client-request-id", clientRequestId == null ? requestId : clientRequestId);
+
+        BearerAuthentication.Verdict verdict = authentication.check(exchange, AccessToken.GRAPH);
+        if (!verdict.accepted()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\"");
+            fail(exchange, requestId, GraphError.invalidToken(verdict.refusal()));
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            fail(exchange, requestId, GraphError.methodNotAllowed());
+            return;
+        }
+        String rawSelect = QueryString.parse(exchange.getRequestURI().getRawQuery()).get("$select");
+        PropertySelection selection = PropertySelection.of(rawSelect);
+        Optional<Map<String, Object>> answer = answer(verdict.tenant(), PathSegments.of(exchange), selection, rawSelect);
+        if (answer.isEmpty()) {
+            fail(exchange, requestId, GraphError.notFound(exchange.getRequestURI().getPath()));
+            return;
+        }
+        json.send(exchange, 200, answer.get());
+    }
+
+    private static Optional<Map<String, Object>> answer(SimulatedTenant tenant, List<String> path,
+                                                        PropertySelection selection, String rawSelect) {
+        // path.get(0) is "v1.0", the context this handler is mounted on.
+        if (path.size() < 2 || path.size() > 3) {
+            return Optional.empty();
+        }
+        String collection = path.get(1);
+        List<Map<String, Object>> resources;
+        if (collection.equals("organization")) {
+            resources = List.of(DirectoryResources.organization(tenant));
+        } else if (collection.equals("domains")) {
+            resources = tenant.domains().stream().map(d -> DirectoryResources.domain(tenant, d)).toList();
+        } else {
+            return Optional.empty();
+        }
+        String context = METADATA + collection + selection.contextSuffix(rawSelect);
+        if (path.size() == 2) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", context);
+            body.put("value", resources.stream().map(selection::apply).toList());
+            return Optional.of(body);
+        }
+        String id = path.get(2);
+        return resources.stream()
+                .filter(r -> String.valueOf(r.get("id")).equalsIgnoreCase(id))
+                .findFirst()
+                .map(r -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("@odata.context", context + "/$entity");
+                    body.putAll(selection.apply(r));
+                    return body;
+                });
+    }
+
+    private void fail(HttpExchange exchange, String requestId, GraphError error) throws IOException {
+        json.send(exchange, error.httpStatus(), error.body(exchange, requestId, clock.instant()));
+    }
+}

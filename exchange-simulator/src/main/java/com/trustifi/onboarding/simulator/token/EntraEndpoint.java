@@ -1,0 +1,83 @@
+package com.trustifi.onboarding.simulator.token;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.trustifi.onboarding.simulator.SimulatorOptions;
+import com.trustifi.onboarding.simulator.TenantRegistry;
+import com.trustifi.onboarding.simulator.http.JsonWire;
+import com.trustifi.onboarding.simulator.http.PathSegments;
+import com.trustifi.onboarding.simulator.http.QueryString;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The login host: token endpoint, OpenID configuration and instance discovery, all under {@code /{tenant}/...}.
+ * Anything else under the root answers 404 so that a mistyped URL is obvious.
+ */
+public final class EntraEndpoint implements HttpHandler {
+
+    private final TokenEndpoint tokens;
+    private final OpenIdMetadata metadata;
+    private final TenantRegistry tenants;
+    private final JsonWire json;
+    private final Clock clock;
+
+    public EntraEndpoint(URI baseUri, TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer,
+                         JsonWire json, Clock clock) {
+        this.tokens = new TokenEndpoint(tenants, options, signer, json, clock);
+        this.metadata = new OpenIdMetadata(baseUri);
+        this.tenants = tenants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        List<String> path = PathSegments.of(exchange);
+        if (path.size() == 4 && path.subList(1, 4).equals(List.of("oauth2", "v2.0", "token"))) {
+            tokens.handle(exchange, path.get(0));
+        } else if (isOpenIdConfiguration(path)) {
+            exchange.getRequestBody().readAllBytes();
+            answerOpenIdConfiguration(exchange, path.get(0));
+        } else if (path.size() == 3 && path.subList(1, 3).equals(List.of("discovery", "instance"))) {
+            exchange.getRequestBody().readAllBytes();
+            json.send(exchange, 200, metadata.instanceDiscovery(tenantOfAuthorizationEndpoint(exchange, path.get(0))));
+        } else {
+            exchange.getRequestBody().readAllBytes();
+            json.send(exchange, 404, Map.of("error", "not_found", "error_description", "No such endpoint: " + exchange.getRequestURI().getPath()));
+        }
+    }
+
+    private static boolean isOpenIdConfiguration(List<String> path) {
+        List<String> wellKnown = List.of(".well-known", "openid-configuration");
+        return path.size() == 3 && path.subList(1, 3).equals(wellKnown)
+                || path.size() == 4 && path.get(1).equals("v2.0") && path.subList(2, 4).equals(wellKnown);
+    }
+
+    private void answerOpenIdConfiguration(HttpExchange exchange, String tenant) throws IOException {
+        if (tenants.find(tenant).isEmpty()) {
+            EntraError error = EntraError.tenantNotFound(tenant);
+            json.send(exchange, error.httpStatus(), error.body(exchange.getRequestHeaders().getFirst("client-request-id"), clock.instant()));
+            return;
+        }
+        json.send(exchange, 200, metadata.openIdConfiguration(tenant));
+    }
+
+    /** MSAL names the authority it is asking about in {@code authorization_endpoint}; its first path segment is the tenant. */
+    private static String tenantOfAuthorizationEndpoint(HttpExchange exchange, String fallback) {
+        String endpoint = QueryString.parse(exchange.getRequestURI().getRawQuery()).get("authorization_endpoint");
+        if (endpoint == null) {
+            return fallback;
+        }
+        try {
+            String[] segments = URI.create(endpoint).getPath().split("/");
+            return segments.length > 1 && !segments[1].isEmpty() ? segments[1] : fallback;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

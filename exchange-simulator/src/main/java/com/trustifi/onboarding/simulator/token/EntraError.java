@@ -1,0 +1,83 @@
+package com.trustifi.onboarding.simulator.token;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An OAuth error answer in Entra's shape: an OAuth error code plus an AADSTS number whose text
+ * also carries trace id, correlation id and timestamp, as MSAL shows it to users.
+ */
+public record EntraError(int httpStatus, String error, int aadsts, String description) {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    static EntraError tenantNotFound(String tenant) {
+        return new EntraError(400, "invalid_request", 90002, "Tenant '" + tenant + "' not found. Check to make sure you have the "
+                + "correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, "
+                + "this may happen if there are no active subscriptions for the tenant.");
+    }
+
+    static EntraError applicationNotFound(String clientId, String tenantName) {
+        return new EntraError(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
+                + "' was not found in the directory '" + tenantName + "'. This can happen if the application has not been "
+                + "installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent "
+                + "your authentication request to the wrong tenant.");
+    }
+
+    static EntraError invalidSecret(String clientId) {
+        return new EntraError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in "
+                + "the request is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+    }
+
+    static EntraError missingCredential() {
+        return new EntraError(401, "invalid_client", 7000216,
+                "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+    }
+
+    static EntraError missingParameter(String parameter) {
+        return new EntraError(400, "invalid_request", 900144,
+                "The request body must contain the following parameter: '" + parameter + "'.");
+    }
+
+    static EntraError unsupportedGrantType() {
+        return new EntraError(400, "unsupported_grant_type", 70003,
+                "The app requested an unsupported grant type. This simulator supports only client_credentials.");
+    }
+
+    static EntraError invalidScope(String scope) {
+        return new EntraError(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. "
+                + "Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+    }
+
+    static EntraError resourceNotFound(String resource, String tenantName) {
+        return new EntraError(400, "invalid_resource", 500011, "The resource principal named " + resource
+                + " was not found in the tenant named " + tenantName + ". This can happen if the application has not been "
+                + "installed by the administrator of the tenant or consented to by any user in the tenant.");
+    }
+
+    static EntraError postOnly() {
+        return new EntraError(400, "invalid_request", 900561, "The endpoint only accepts POST requests. Received a GET request.");
+    }
+
+    /** The JSON body; {@code correlationId} echoes the client's client-request-id as Entra does, when there is one. */
+    Map<String, Object> body(String correlationId, Instant now) {
+        String traceId = UUID.randomUUID().toString();
+        String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
+        String timestamp = TIMESTAMP.format(now.truncatedTo(ChronoUnit.SECONDS));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", "AADSTS" + aadsts + ": " + description + " Trace ID: " + traceId
+                + " Correlation ID: " + correlation + " Timestamp: " + timestamp);
+        body.put("error_codes", List.of(aadsts));
+        body.put("timestamp", timestamp);
+        body.put("trace_id", traceId);
+        body.put("correlation_id", correlation);
+        return body;
+    }
+}

@@ -1,0 +1,149 @@
+package com.trustifi.onboarding.simulator.token;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.SimulatorOptions;
+import com.trustifi.onboarding.simulator.TenantRegistry;
+import com.trustifi.onboarding.simulator.http.JsonWire;
+import com.trustifi.onboarding.simulator.http.QueryString;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /{tenant}/oauth2/v2.0/token}: the client-credentials grant of Entra's v2 token endpoint. */
+final class TokenEndpoint {
+
+    /** Entra hands out one-hour tokens minus a second; clients refresh on that basis. */
+    private static final Duration LIFETIME = Duration.ofSeconds(3599);
+    private static final Set<String> AUDIENCES = Set.of(AccessToken.GRAPH, AccessToken.EXCHANGE);
+    /** MSAL may add OpenID scopes to any request; they do not name a resource. */
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access", "email");
+
+    private final TenantRegistry tenants;
+    private final SimulatorOptions options;
+    private final AccessTokenSigner signer;
+    private final JsonWire json;
+    private final Clock clock;
+
+    TokenEndpoint(TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, JsonWire json, Clock clock) {
+        this.tenants = tenants;
+        this.options = options;
+        this.signer = signer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void handle(HttpExchange exchange, String tenantSegment) throws IOException {
+        Map<String, String> form;
+        try (InputStream body = exchange.getRequestBody()) {
+            form = QueryString.parseForm(body.readAllBytes());
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            fail(exchange, EntraError.postOnly());
+            return;
+        }
+        Optional<SimulatedTenant> tenant = tenants.find(tenantSegment);
+        if (tenant.isEmpty()) {
+            fail(exchange, EntraError.tenantNotFound(tenantSegment));
+            return;
+        }
+        Optional<EntraError> refusal = refusal(exchange, form, tenant.get());
+        if (refusal.isPresent()) {
+            fail(exchange, refusal.get());
+            return;
+        }
+        String audience = resourceOf(form.get("scope")).orElseThrow();
+        if (!AUDIENCES.contains(audience)) {
+            fail(exchange, EntraError.resourceNotFound(audience, tenant.get().initialDomain()));
+            return;
+        }
+        String token = signer.issue(new AccessToken(tenant.get().tenantId(), audience, clock.instant().plus(LIFETIME)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token_type", "Bearer");
+        answer.put("expires_in", LIFETIME.toSeconds());
+        answer.put("ext_expires_in", LIFETIME.toSeconds());
+        answer.put("access_token", token);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store, no-cache");
+        json.send(exchange, 200, answer);
+    }
+
+    /** The checks Entra makes, in Entra's order: grant, client, secret, scope. */
+    private Optional<EntraError> refusal(HttpExchange exchange, Map<String, String> form, SimulatedTenant tenant) {
+        if (form.get("grant_type") == null) {
+            return Optional.of(EntraError.missingParameter("grant_type"));
+        }
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            return Optional.of(EntraError.unsupportedGrantType());
+        }
+        ClientCredential credential = ClientCredential.of(exchange, form);
+        if (credential.clientId() == null) {
+            return Optional.of(EntraError.missingParameter("client_id"));
+        }
+        if (!credential.clientId().equalsIgnoreCase(options.clientId())) {
+            return Optional.of(EntraError.applicationNotFound(credential.clientId(), tenant.displayName()));
+        }
+        if (credential.secret() == null) {
+            return Optional.of(EntraError.missingCredential());
+        }
+        if (!credential.secret().equals(options.clientSecret())) {
+            return Optional.of(EntraError.invalidSecret(credential.clientId()));
+        }
+        if (form.get("scope") == null) {
+            return Optional.of(EntraError.missingParameter("scope"));
+        }
+        if (resourceOf(form.get("scope")).isEmpty()) {
+            return Optional.of(EntraError.invalidScope(form.get("scope")));
+        }
+        return Optional.empty();
+    }
+
+    /** The resource of the first {@code <resource>/.default} scope, ignoring OpenID scopes. */
+    private static Optional<String> resourceOf(String scope) {
+        if (scope == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(scope.trim().split("\\s+"))
+                .filter(s -> !OPENID_SCOPES.contains(s))
+                .filter(s -> s.endsWith("/.default"))
+                .map(s -> s.substring(0, s.length() - "/.default".length()))
+                .findFirst();
+    }
+
+    private void fail(HttpExchange exchange, EntraError error) throws IOException {
+        Instant now = clock.instant();
+        json.send(exchange, error.httpStatus(), error.body(exchange.getRequestHeaders().getFirst("client-request-id"), now));
+    }
+
+    /** The client's id and secret, from the form (client_secret_post) or an HTTP Basic header (client_secret_basic). */
+    private record ClientCredential(String clientId, String secret) {
+
+        static ClientCredential of(HttpExchange exchange, Map<String, String> form) {
+            String basic = exchange.getRequestHeaders().getFirst("Authorization");
+            if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
+                    int colon = decoded.indexOf(':');
+                    if (colon > 0) {
+                        // RFC 6749 2.3.1: both halves are form-encoded before being joined.
+                        return new ClientCredential(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // A malformed Basic header counts as no header; the form may still carry the credential.
+                }
+            }
+            return new ClientCredential(form.get("client_id"), form.get("client_secret"));
+        }
+    }
+}

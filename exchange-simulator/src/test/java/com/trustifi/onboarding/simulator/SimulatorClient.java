@@ -1,0 +1,137 @@
+package com.trustifi.onboarding.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A plain HTTPS client that trusts the simulator only through the truststore it wrote,
+ * so every test also proves that the trust material works.
+ */
+final class SimulatorClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExchangeOnlineSimulator simulator;
+    private final HttpClient http;
+
+    SimulatorClient(ExchangeOnlineSimulator simulator) {
+        this.simulator = simulator;
+        this.http = HttpClient.newBuilder().sslContext(trusting(simulator)).build();
+    }
+
+    private static SSLContext trusting(ExchangeOnlineSimulator simulator) {
+        try (InputStream in = Files.newInputStream(simulator.trustStore())) {
+            KeyStore trustStore = KeyStore.getInstance("PKCS12");
+            trustStore.load(in, simulator.trustStorePassword().toCharArray());
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> requestToken(String tenant, String clientId, String clientSecret, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("scope", scope);
+        form.put("client_info", "1");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri("/" + tenant + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** An access token from the default test application, failing the test if none is issued. */
+    String token(String tenant, String resource) {
+        HttpResponse<String> response = requestToken(tenant, SimulatorOptions.DEFAULT_CLIENT_ID,
+                SimulatorOptions.DEFAULT_CLIENT_SECRET, resource + "/.default");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token request failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("access_token").asText();
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String bearer, String clientRequestId) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET()
+                .header("Authorization", "Bearer " + bearer)
+                .header("client-request-id", clientRequestId));
+    }
+
+    HttpResponse<String> postJson(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> invoke(String tenant, String bearer, String cmdletName, Map<String, Object> parameters) {
+        Map<String, Object> body = Map.of("CmdletInput", Map.of("CmdletName", cmdletName, "Parameters", parameters));
+        try {
+            return send(HttpRequest.newBuilder(uri("/adminapi/beta/" + tenant + "/InvokeCommand"))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(simulator.baseUri() + pathAndQuery);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.trustifi.onboarding.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.simulator.DemoTenants;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the local stack, onboards the simulator's demo tenants through the REST API as a partner
+ * portal would, shows their progress and prints each one's final status. Stops everything it
+ * started on exit or Ctrl-C. Exits 0 only when every tenant SUCCEEDED.
+ */
+public final class LocalStackDemo {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private LocalStackDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tenantCount = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path work = Files.createTempDirectory("tenant-onboarding-local-stack");
+        say("Starting the local stack in " + work + " ...");
+        LocalStack stack = LocalStack.start(ProjectLayout.find(), work);
+        boolean allSucceeded;
+        try {
+            say("onboarding-api:  " + stack.apiBaseUri() + "  (OpenAPI: " + stack.apiBaseUri().resolve("/q/swagger-ui") + ")");
+            say("tenant-worker:   " + stack.workerBaseUri());
+            say("simulator:       " + stack.simulator().baseUri());
+            say("service logs:    " + stack.logDirectory());
+            allSucceeded = onboard(stack, DemoTenants.specs(tenantCount));
+        } finally {
+            say("Stopping the local stack ...");
+            stack.close();
+        }
+        System.exit(allSucceeded ? 0 : 1);
+    }
+
+    private static boolean onboard(LocalStack stack, List<TenantSpec> tenants) throws Exception {
+        var api = new OnboardingApiClient(stack.apiBaseUri());
+        Map<String, URI> locations = new LinkedHashMap<>();
+        for (TenantSpec spec : tenants) {
+            SimulatedTenant tenant = stack.simulator().createTenant(spec);
+            List<String> relayDomains = spec.domains().stream().map(DomainSpec::name).toList();
+            locations.put(tenant.tenantId(), api.submit(tenant.tenantId(), relayDomains));
+            say("Submitted " + tenant.displayName() + " (" + tenant.tenantId() + ") for " + relayDomains);
+        }
+
+        Map<String, String> lastSeen = new LinkedHashMap<>();
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (results.size() < locations.size() && System.nanoTime() < deadline) {
+            for (var entry : locations.entrySet()) {
+                if (results.containsKey(entry.getKey())) {
+                    continue;
+                }
+                JsonNode onboarding = api.poll(entry.getValue());
+                String progress = progress(onboarding);
+                if (!progress.equals(lastSeen.put(entry.getKey(), progress))) {
+                    say("  " + entry.getKey() + "  " + progress);
+                }
+                String status = onboarding.path("status").asText();
+                if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                    results.put(entry.getKey(), onboarding);
+                }
+            }
+            Thread.sleep(500);
+        }
+
+        say("");
+        say("Final status");
+        boolean allSucceeded = true;
+        for (String tenantId : locations.keySet()) {
+            JsonNode result = results.get(tenantId);
+            String status = result == null ? "TIMED OUT" : result.path("status").asText();
+            allSucceeded &= status.equals("SUCCEEDED");
+            int connectors = stack.simulator().tenant(tenantId).orElseThrow().outboundConnectors().size();
+            say(String.format("  %-36s  %-9s  outbound connectors in Exchange: %d  %s", tenantId, status, connectors,
+                    result == null ? "" : result.path("detail").asText("")));
+        }
+        return allSucceeded;
+    }
+
+    private static String progress(JsonNode onboarding) {
+        StringBuilder line = new StringBuilder(onboarding.path("status").asText());
+        onboarding.path("steps").forEach(step -> line.append("  ")
+                .append(step.path("step").asText()).append('=').append(step.path("outcome").asText()));
+        return line.toString();
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,66 @@
+package com.trustifi.onboarding.api.onboarding;
+
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The latest known outcome of one provisioning step of one onboarding. */
+@Entity
+@Table(name = "onboarding_step")
+public class OnboardingStep extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "onboarding_id")
+    public Onboarding onboarding;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProvisioningStep step;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public StepOutcome outcome;
+
+    public String detail;
+
+    public String remediation;
+
+    @Column(nullable = false)
+    public long sequence;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    static OnboardingStep of(Onboarding onboarding, ProvisioningStep name) {
+        var step = new OnboardingStep();
+        step.id = UUID.randomUUID();
+        step.onboarding = onboarding;
+        step.step = name;
+        return step;
+    }
+
+    void apply(StatusEvent event) {
+        if (outcome != null && event.sequence() <= sequence) {
+            return;
+        }
+        outcome = event.outcome();
+        detail = event.detail();
+        remediation = event.remediation();
+        sequence = event.sequence();
+        updatedAt = event.occurredAt();
+    }
+}

@@ -1,0 +1,64 @@
+package com.trustifi.onboarding.api.outbox;
+
+import com.trustifi.onboarding.api.config.OnboardingConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes stored provisioning commands to Kafka and marks them published, in the transaction
+ * that locked them. A crash after the send and before the commit publishes a row twice, which
+ * the worker tolerates; nothing is ever lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> commands;
+    private final OnboardingConfig config;
+    private final Clock clock;
+
+    OutboxRelay(@Channel("provisioning-commands") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> commands, OnboardingConfig config, Clock clock) {
+        this.commands = commands;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${onboarding.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishPending() {
+        int published;
+        do {
+            published = publishBatch();
+        } while (published == config.outbox().batchSize());
+    }
+
+    @Transactional
+    int publishBatch() {
+        List<OutboxMessage> pending = OutboxMessage.lockPending(config.outbox().batchSize());
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = pending.stream().map(this::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(config.outbox().publishTimeout());
+        var now = clock.instant();
+        pending.forEach(message -> message.publishedAt = now);
+        LOG.debugf("Published %d provisioning commands", pending.size());
+        return pending.size();
+    }
+
+    private Uni<Void> send(OutboxMessage message) {
+        return commands.sendMessage(Message.of(message.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.messageKey).build()));
+    }
+}

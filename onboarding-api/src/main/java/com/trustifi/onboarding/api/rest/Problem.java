@@ -1,0 +1,32 @@
+package com.trustifi.onboarding.api.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem detail, the body of every error this API returns. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending field: a JSON pointer-like path into the request, and why it was refused. */
+    public record FieldError(String field, String reason) {
+    }
+
+    static Problem of(Response.Status status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, List.of());
+    }
+
+    static Problem invalid(String detail, List<FieldError> errors) {
+        return new Problem("about:blank", "Invalid request", Response.Status.BAD_REQUEST.getStatusCode(), detail, null, errors);
+    }
+
+    Problem at(String instance) {
+        return new Problem(type, title, status, detail, instance, errors);
+    }
+
+    Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,97 @@
+package com.trustifi.onboarding.api.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into problem+json; nothing internal (and no secret) reaches the body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(field(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.invalid("The request has invalid fields; nothing was stored", errors)
+                .at(uri.getPath()).toResponse();
+    }
+
+    /** Declared for its own type too, or Quarkus' built-in mapper for it would answer with plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
+        String reason = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : e instanceof JsonMappingException ? "has the wrong type or format"
+                : "is not valid JSON";
+        return Problem.invalid("The request body could not be read; nothing was stored",
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, reason))).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response inProgress(OnboardingInProgressException e, UriInfo uri) {
+        String active = uri.getBaseUriBuilder().path("v1/onboardings").path(e.activeOnboardingId().toString()).build().toString();
+        return Response.fromResponse(Problem.of(Response.Status.CONFLICT,
+                        "The tenant already has an onboarding in progress: " + active).at(uri.getPath()).toResponse())
+                .link(active, "active")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            return unreadable(unreadableBody, uri);
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        String detail = status == Response.Status.NOT_FOUND ? "No such resource" : status.getReasonPhrase();
+        return Problem.of(status == null ? Response.Status.BAD_REQUEST : status, detail).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Request failed", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "The request could not be completed; it can be retried")
+                .at(uri.getPath()).toResponse();
+    }
+
+    /** "create.request.relayDomains[1].<list element>" becomes "relayDomains[1]". */
+    private static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        return nodes.stream()
+                .filter(node -> node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                        || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
+                .map(node -> node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""))
+                .map(name -> name.replace("<list element>", ""))
+                .collect(Collectors.joining("."))
+                .replace(".[", "[")
+                .transform(path -> path.isEmpty() ? "body" : path);
+    }
+
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

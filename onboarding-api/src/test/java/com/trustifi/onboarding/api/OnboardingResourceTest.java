@@ -1,0 +1,149 @@
+package com.trustifi.onboarding.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.outbox.OutboxMessage;
+import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
+import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.model.WireJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@QuarkusTestResource(LocalInfrastructureResource.class)
+class OnboardingResourceTest {
+
+    @Test
+    void acceptedOnboardingIsStoredAndItsCommandPublishedKeyedByTenant() throws Exception {
+        String tenantId = UUID.randomUUID().toString();
+
+        String location = given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("Contoso.example", "sales.contoso.example")))
+                .when().post("/v1/onboardings")
+                .then().statusCode(202)
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo("ACCEPTED"))
+                .body("relayDomains", equalTo(List.of("contoso.example", "sales.contoso.example")))
+                .extract().header("Location");
+
+        String id = given().when().get(location)
+                .then().statusCode(200)
+                .header("Retry-After", notNullValue())
+                .body("tenantId", equalTo(tenantId))
+                .extract().path("id");
+
+        ConsumerRecord<String, String> published = awaitCommand(tenantId);
+        ProvisioningCommand command = WireJson.mapper().readValue(published.value(), ProvisioningCommand.class);
+        assertThat(command.onboardingId()).hasToString(id);
+        assertThat(command.relay().relayDomains()).containsExactly("contoso.example", "sales.contoso.example");
+        assertThat(command.relay().profile().smartHost()).isEqualTo("smtp.trustifi.com");
+    }
+
+    @Test
+    void secondOnboardingForATenantInProgressIsAConflictLinkingTheActiveOne() {
+        String tenantId = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+                .post("/v1/onboardings")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(first));
+    }
+
+    static List<Object[]> invalidRequests() {
+        String tenant = UUID.randomUUID().toString();
+        return List.of(
+                new Object[] {"{\"relayDomains\":[\"contoso.example\"]}", "tenantId"},
+                new Object[] {"{\"tenantId\":\"not-a-tenant\",\"relayDomains\":[\"contoso.example\"]}", "tenantId"},
+                new Object[] {"{\"tenantId\":\"" + tenant + "\",\"relayDomains\":[]}", "relayDomains"},
+                new Object[] {"{\"tenantId\":\"" + tenant + "\",\"relayDomains\":[\"ok.example\",\"bad domain\"]}", "relayDomains[1]"},
+                new Object[] {"{\"tenantId\":\"" + tenant + "\",\"relayDomains\":\"contoso.example\"}", "relayDomains"},
+                new Object[] {"{\"tenantId\":\"" + tenant + "\",\"relayDomains\":[\"contoso.example\"],\"extra\":1}", "extra"},
+                new Object[] {"{\"tenantId\":", "body"},
+                new Object[] {"", "body"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidRequests")
+    void invalidRequestIsAProblemNamingTheFieldAndStoresNothing(String body, String field) {
+        long onboardings = count(Onboarding.class);
+        long outbox = count(OutboxMessage.class);
+
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/onboardings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem(field));
+
+        assertThat(count(Onboarding.class)).isEqualTo(onboardings);
+        assertThat(count(OutboxMessage.class)).isEqualTo(outbox);
+    }
+
+    @Test
+    void unknownOnboardingIsAProblem() {
+        given().when().get("/v1/onboardings/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheOnboardingEndpoints() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/onboardings"));
+    }
+
+    private static long count(Class<?> entity) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                entity == Onboarding.class ? Onboarding.count() : OutboxMessage.count());
+    }
+
+    private static ConsumerRecord<String, String> awaitCommand(String tenantId) {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("provisioning-commands"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+                var match = seen.stream().filter(r -> tenantId.equals(r.key())).findFirst();
+                if (match.isPresent()) {
+                    return match.get();
+                }
+            }
+            throw new AssertionError("No provisioning command for " + tenantId + " was published");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.trustifi.onboarding.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.model.WireSerializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LocalInfrastructureResource.class)
+class StatusEventConsumerTest {
+
+    private KafkaProducer<String, StatusEvent> producer;
+
+    @BeforeEach
+    void connect() {
+        var properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new WireSerializer<>());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void eventsMoveTheOnboardingToSucceededWithEachStepsOutcome() {
+        String tenantId = UUID.randomUUID().toString();
+        UUID id = accept(tenantId);
+
+        send(event(id, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "domains verified"));
+        awaitStatus(id, "RUNNING");
+
+        send(event(id, tenantId, 2, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepOutcome.CREATED, "created"));
+        send(event(id, tenantId, 3, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "configured"));
+
+        awaitStatus(id, "SUCCEEDED")
+                .body("steps", hasSize(2))
+                .body("steps[0].step", equalTo("check-tenant"))
+                .body("steps[0].outcome", equalTo("PASSED"))
+                .body("steps[1].step", equalTo("ensure-outbound-connector"))
+                .body("steps[1].outcome", equalTo("CREATED"))
+                .header("Retry-After", nullValue());
+    }
+
+    @Test
+    void duplicateAndOutOfOrderEventsDoNotChangeTheStoredResult() {
+        String tenantId = UUID.randomUUID().toString();
+        UUID id = accept(tenantId);
+        StatusEvent created = event(id, tenantId, 2, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepOutcome.CREATED, "created");
+
+        // out of order: the step's event and the final one arrive before the first step's
+        send(created);
+        send(event(id, tenantId, 3, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "configured"));
+        send(event(id, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "domains verified"));
+        awaitStatus(id, "SUCCEEDED").body("steps", hasSize(2));
+
+        // the same event again, and a stale one that would regress the step and the onboarding
+        send(created);
+        send(event(id, tenantId, 2, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepOutcome.FAILED, "stale failure"));
+        send(event(id, tenantId, 1, ProvisioningStep.ONBOARDING, StepOutcome.FAILED, "stale failure"));
+        // events of one tenant are applied in order, so once this marker is applied the ones before it were too
+        UUID marker = accept(UUID.randomUUID().toString());
+        send(event(marker, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "marker"));
+        awaitStatus(marker, "RUNNING");
+
+        given().when().get("/v1/onboardings/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("detail", equalTo("configured"))
+                .body("steps", hasSize(2))
+                .body("steps[0].outcome", equalTo("PASSED"))
+                .body("steps[1].outcome", equalTo("CREATED"))
+                .body("steps[1].detail", equalTo("created"));
+    }
+
+    private UUID accept(String tenantId) {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private void send(StatusEvent event) {
+        try {
+            producer.send(new ProducerRecord<>("provisioning-status", event.tenantId(), event)).get();
+        } catch (Exception e) {
+            throw new AssertionError("Could not publish a status event", e);
+        }
+    }
+
+    private static StatusEvent event(UUID onboardingId, String tenantId, long sequence, ProvisioningStep step,
+            StepOutcome outcome, String detail) {
+        return new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), onboardingId, tenantId, sequence, step,
+                outcome, detail, null, Instant.now());
+    }
+
+    private static ValidatableResponse awaitOnboarding(UUID id) {
+        return given().when().get("/v1/onboardings/" + id).then().statusCode(200);
+    }
+
+    private static ValidatableResponse awaitStatus(UUID id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                status.equals(given().when().get("/v1/onboardings/" + id).then().extract().path("status")));
+        return awaitOnboarding(id);
+    }
+}

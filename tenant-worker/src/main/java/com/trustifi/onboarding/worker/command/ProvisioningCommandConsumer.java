@@ -1,0 +1,27 @@
+package com.trustifi.onboarding.worker.command;
+
+import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes provisioning commands. Commands run in parallel on the "provisioning" worker pool; a
+ * command's offset is committed only after its plan finished and its events were acknowledged.
+ */
+@ApplicationScoped
+public class ProvisioningCommandConsumer {
+
+    private final ProvisioningPlan plan;
+
+    ProvisioningCommandConsumer(ProvisioningPlan plan) {
+        this.plan = plan;
+    }
+
+    @Incoming("provisioning-commands")
+    @Blocking(value = "provisioning", ordered = false)
+    public void handle(ProvisioningCommand command) {
+        plan.run(command);
+    }
+}

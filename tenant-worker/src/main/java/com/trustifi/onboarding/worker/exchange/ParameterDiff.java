@@ -1,0 +1,78 @@
+package com.trustifi.onboarding.worker.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Compares desired cmdlet parameters with the object Exchange returned, the way Exchange compares
+ * them: names and enum values without regard to case, multi-valued properties as sets.
+ */
+public final class ParameterDiff {
+
+    /** One property whose actual value differs from the desired one. */
+    public record Change(String parameter, String actual, String desired) {
+
+        @Override
+        public String toString() {
+            return parameter + ": " + actual + " -> " + desired;
+        }
+    }
+
+    private ParameterDiff() {
+    }
+
+    public static List<Change> between(Map<String, ?> desired, JsonNode actual) {
+        List<Change> changes = new ArrayList<>();
+        desired.forEach((parameter, value) -> {
+            JsonNode current = actual.path(parameter);
+            if (!matches(value, current)) {
+                changes.add(new Change(parameter, describe(current), describe(value)));
+            }
+        });
+        return changes;
+    }
+
+    /** Only the parameters that differ, ready to pass to a Set- cmdlet. */
+    public static Map<String, Object> changedParameters(Map<String, ?> desired, List<Change> changes) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changes.forEach(change -> changed.put(change.parameter(), desired.get(change.parameter())));
+        return changed;
+    }
+
+    private static boolean matches(Object desired, JsonNode actual) {
+        if (desired instanceof Boolean flag) {
+            return actual.isBoolean() && actual.booleanValue() == flag;
+        }
+        if (desired instanceof Collection<?> values) {
+            return normalized(values.stream().map(String::valueOf).toList()).equals(normalized(textValues(actual)));
+        }
+        return actual.isValueNode() && !actual.isNull() && actual.asText().equalsIgnoreCase(String.valueOf(desired));
+    }
+
+    private static List<String> textValues(JsonNode node) {
+        if (node.isArray()) {
+            return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
+        }
+        return node.isMissingNode() || node.isNull() ? List.of() : List.of(node.asText());
+    }
+
+    private static Set<String> normalized(List<String> values) {
+        return values.stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.isMissingNode() || node.isNull() ? "(none)" : node.isArray() ? textValues(node).toString() : node.asText();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,32 @@
+package com.trustifi.onboarding.worker.status;
+
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.worker.config.WorkerConfig;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishes status events keyed by tenant id and waits for Kafka's acknowledgement, so that a
+ * command is committed only after everything it reported is safely stored.
+ */
+@ApplicationScoped
+public class StatusPublisher {
+
+    private final MutinyEmitter<StatusEvent> events;
+    private final Duration timeout;
+
+    StatusPublisher(@Channel("provisioning-status") MutinyEmitter<StatusEvent> events, WorkerConfig config) {
+        this.events = events;
+        this.timeout = config.publishTimeout();
+    }
+
+    public void publish(StatusEvent event) {
+        events.sendMessage(Message.of(event)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.tenantId()).build()))
+                .await().atMost(timeout);
+    }
+}

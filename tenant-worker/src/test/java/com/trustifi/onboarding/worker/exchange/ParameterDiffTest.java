@@ -1,0 +1,52 @@
+package com.trustifi.onboarding.worker.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterDiffTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Object> desired = new LinkedHashMap<>(Map.of(
+            "ConnectorType", "OnPremises",
+            "UseMXRecord", false,
+            "SmartHosts", List.of("smtp.trustifi.com"),
+            "TlsDomain", "*.trustifi.com"));
+
+    @Test
+    void equalValuesCompareAsExchangeDoes() throws Exception {
+        JsonNode actual = JSON.readTree("""
+                {"ConnectorType":"onpremises","UseMXRecord":false,"SmartHosts":["SMTP.trustifi.com"],
+                 "TlsDomain":"*.Trustifi.com","Comment":"not ours to manage"}""");
+
+        assertThat(ParameterDiff.between(desired, actual)).isEmpty();
+    }
+
+    @Test
+    void differencesNameTheParameterAndBothValues() throws Exception {
+        JsonNode actual = JSON.readTree("""
+                {"ConnectorType":"Partner","UseMXRecord":true,"SmartHosts":["smtp.trustifi.com","other.example"]}""");
+
+        List<ParameterDiff.Change> changes = ParameterDiff.between(desired, actual);
+
+        assertThat(changes).extracting(ParameterDiff.Change::toString).containsExactlyInAnyOrder(
+                "ConnectorType: Partner -> OnPremises",
+                "UseMXRecord: true -> false",
+                "SmartHosts: [smtp.trustifi.com, other.example] -> [smtp.trustifi.com]",
+                "TlsDomain: (none) -> *.trustifi.com");
+        assertThat(ParameterDiff.changedParameters(desired, changes)).containsOnlyKeys(
+                "ConnectorType", "UseMXRecord", "SmartHosts", "TlsDomain");
+    }
+
+    @Test
+    void aBooleanWrittenAsTextIsADifference() throws Exception {
+        assertThat(ParameterDiff.between(Map.of("UseMXRecord", false), JSON.readTree("{\"UseMXRecord\":\"False\"}")))
+                .hasSize(1);
+    }
+}
