@@ -1,14 +1,10 @@
 package com.trustifi.onboarding.simulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,10 +13,6 @@ import java.util.concurrent.CountDownLatch;
  * Stops on SIGTERM or Ctrl-C.
  */
 public final class ExchangeOnlineSimulatorMain {
-
-    /** Non-ASCII on purpose: display names travel through Graph JSON, headers and databases downstream. */
-    private static final List<String> DEMO_NAMES = List.of(
-            "Contoso Ltd", "Müller & Söhne GmbH", "Société Générale d'Essai", "Ōsaka Trading 株式会社", "Fabrikam, Inc.");
 
     private ExchangeOnlineSimulatorMain() {
     }
@@ -51,8 +43,8 @@ public final class ExchangeOnlineSimulatorMain {
         }, "exchange-simulator-shutdown"));
 
         List<SimulatedTenant> seeded = new ArrayList<>();
-        for (int n = 1; n <= demoTenants; n++) {
-            seeded.add(simulator.createTenant(demoTenant(n)));
+        for (TenantSpec spec : DemoTenants.specs(demoTenants)) {
+            seeded.add(simulator.createTenant(spec));
         }
 
         System.out.println("Exchange Online simulator listening on " + simulator.baseUri());
@@ -71,14 +63,5 @@ public final class ExchangeOnlineSimulatorMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
-    }
-
-    /** Deterministic GUIDs so that a restarted simulator offers the same demo tenants. */
-    private static TenantSpec demoTenant(int n) {
-        String tenantId = UUID.nameUUIDFromBytes(("exchange-simulator-demo-tenant-" + n).getBytes(StandardCharsets.UTF_8)).toString();
-        OffsetDateTime created = OffsetDateTime.of(2018 + n % 5, 1 + n % 12, 1 + n % 28, 9, 30, 0, 0, ZoneOffset.UTC);
-        String name = DEMO_NAMES.get((n - 1) % DEMO_NAMES.size());
-        return new TenantSpec(tenantId, "demotenant" + n + ".onmicrosoft.com", name, created,
-                List.of(DomainSpec.verifiedEmailDomain("tenant" + n + ".example", true)));
     }
 }

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.trustifi.onboarding.simulator.DomainSpec;
-import com.trustifi.onboarding.simulator.OutboundConnector;
+import com.trustifi.onboarding.simulator.exchange.OutboundConnector;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import io.restassured.http.ContentType;

@@ -37,6 +37,11 @@ public final class EntraEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // Entra echoes the caller's correlation id; MSAL checks that it does
+        String clientRequestId = exchange.getRequestHeaders().getFirst("client-request-id");
+        if (clientRequestId != null) {
+            exchange.getResponseHeaders().set("client-request-id", clientRequestId);
+        }
         List<String> path = PathSegments.of(exchange);
         if (path.size() == 4 && path.subList(1, 4).equals(List.of("oauth2", "v2.0", "token"))) {
             tokens.handle(exchange, path.get(0));

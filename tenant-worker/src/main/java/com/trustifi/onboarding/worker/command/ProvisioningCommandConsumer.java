@@ -2,7 +2,7 @@ package com.trustifi.onboarding.worker.command;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -56,7 +56,7 @@ public class TenantDirectory {
         // The SDK sends the token only to hosts it is told about: list the configured one, or it
         // would send requests without Authorization to anything but graph.microsoft.com.
         var authentication = new AzureIdentityAuthenticationProvider(
-                credentials.forTenant(tenantId), new String[] {graph.baseUrl().getHost()}, graph.scope());
+                credentials.forTenant(tenantId, graph.scope()), new String[] {graph.baseUrl().getHost()}, graph.scope());
         var client = new GraphServiceClient(authentication, graphHttp);
         client.getRequestAdapter().setBaseUrl(graph.baseUrl().toString().replaceAll("/$", "") + VERSION_PATH);
         return client;

@@ -13,8 +13,10 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * App-only credentials, one per customer tenant. Each credential caches its tokens until shortly
- * before they expire, so a tenant's token endpoint is not asked again for every call.
+ * App-only credentials, one per customer tenant and API. Each credential caches its token until
+ * shortly before it expires, so a tenant's token endpoint is not asked again for every call. One
+ * credential per API because one credential asked for a second audience was measured (azure-identity
+ * 1.18.6) to go back to the token endpoint on every call for it.
  */
 @Singleton
 public class TenantCredentials {
@@ -31,12 +33,13 @@ public class TenantCredentials {
         this.httpClient = new OkHttpAsyncHttpClientBuilder(okHttp).build();
     }
 
-    public TokenCredential forTenant(String tenantId) {
-        return credentials.get(tenantId, this::create);
+    /** The credential that signs in to {@code tenantId} for the API of {@code scope}. */
+    public TokenCredential forTenant(String tenantId, String scope) {
+        return credentials.get(tenantId + ' ' + scope, key -> create(tenantId));
     }
 
     public String accessToken(String tenantId, String scope) {
-        return forTenant(tenantId).getTokenSync(new TokenRequestContext().addScopes(scope)).getToken();
+        return forTenant(tenantId, scope).getTokenSync(new TokenRequestContext().addScopes(scope)).getToken();
     }
 
     private TokenCredential create(String tenantId) {
