@@ -5,7 +5,11 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import com.trustifi.onboarding.simulator.admin.AdminEndpoint;
 import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
+import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
 import com.trustifi.onboarding.simulator.exchange.InvokeCommandEndpoint;
+import com.trustifi.onboarding.simulator.exchange.RulePropagation;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.graph.GraphEndpoint;
 import com.trustifi.onboarding.simulator.http.FailSafeHandler;
 import com.trustifi.onboarding.simulator.http.JsonWire;
@@ -22,6 +26,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,25 +42,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ExchangeOnlineSimulator implements AutoCloseable {
 
-    /** Enough for many workers to call concurrently on a 2-core machine; requests are short and CPU-bound. */
-    private static final int THREADS = 24;
+    /**
+     * Requests are short and CPU-bound, but injected latency and slow answers park a thread each; this many lets
+     * many tenants' calls sleep at once while idle threads cost only their stacks.
+     */
+    private static final int THREADS = 128;
 
     private final HttpsServer server;
     private final ExecutorService executor;
     private final TenantRegistry tenants;
+    private final CmdletCatalog catalog;
+    private final FaultPlan faults;
+    private final RulePropagation propagation;
     private final URI baseUri;
     private final Path trustStore;
 
-    private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, URI baseUri, Path trustStore) {
+    private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, CmdletCatalog catalog,
+                                    FaultPlan faults, RulePropagation propagation, URI baseUri, Path trustStore) {
         this.server = server;
         this.executor = executor;
         this.tenants = tenants;
+        this.catalog = catalog;
+        this.faults = faults;
+        this.propagation = propagation;
         this.baseUri = baseUri;
         this.trustStore = trustStore;
     }
 
     /** Binds 127.0.0.1 on {@code options.port()} (0 = any free port), writes the trust material and starts serving. */
     public static ExchangeOnlineSimulator start(SimulatorOptions options) {
+        disableNagle();
         TrustMaterial trust = new TrustMaterial(ServerCertificate.generate());
         Path trustStore = trust.writeTrustStore(options.stateDirectory());
         trust.writeCertificatePem(options.stateDirectory());
@@ -68,20 +86,35 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         URI baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
 
         TenantRegistry tenants = new TenantRegistry();
+        CmdletCatalog catalog = CmdletCatalog.standard();
+        FaultPlan faults = new FaultPlan(options.seed());
+        RulePropagation propagation = new RulePropagation(options.transportRulePropagationDelay());
         JsonWire json = new JsonWire();
         Clock clock = Clock.systemUTC();
         AccessTokenSigner signer = new AccessTokenSigner();
         BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
 
-        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, json, clock), json);
+        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, json, clock), json);
         mount(server, "/v1.0/", new GraphEndpoint(authentication, json, clock), json);
-        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, CmdletCatalog.standard(), json), json);
-        mount(server, "/admin/", new AdminEndpoint(tenants, json), json);
+        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation, options.clientId(),
+                baseUri.toString(), json), json);
+        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, json), json);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new ExchangeOnlineSimulator(server, executor, tenants, baseUri, trustStore);
+        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, baseUri, trustStore);
+    }
+
+    /**
+     * The JDK server writes headers and body separately; with Nagle's algorithm on, keep-alive clients wait for the
+     * peer's delayed ACK (about 40 ms) on every call, which caps throughput at a fifth of what it is without. The JDK
+     * reads this property once, when its first HttpServer starts, so an explicit setting by the JVM's owner wins.
+     */
+    private static void disableNagle() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     private static void mount(HttpsServer server, String path, HttpHandler handler, JsonWire json) {
@@ -124,6 +157,46 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     public Optional<SimulatedTenant> tenant(String tenantIdOrDomain) {
         return tenants.find(tenantIdOrDomain);
+    }
+
+    /** Same as {@code PUT /admin/faults}: the profile of every tenant without one of its own. */
+    public void setFaults(FaultProfile profile) {
+        faults.global(profile);
+    }
+
+    public FaultProfile faults() {
+        return faults.global();
+    }
+
+    /** Same as {@code PUT /admin/tenants/{tenant}/faults}: replaces the global profile for this tenant. */
+    public void setTenantFaults(String tenantIdOrDomain, FaultProfile profile) {
+        faults.tenant(existing(tenantIdOrDomain).tenantId(), profile);
+    }
+
+    /** Same as {@code DELETE /admin/tenants/{tenant}/faults}: the tenant follows the global profile again. */
+    public void clearTenantFaults(String tenantIdOrDomain) {
+        faults.clearTenant(existing(tenantIdOrDomain).tenantId());
+    }
+
+    /** Same as {@code PUT /admin/propagation}; applies to rule changes made from now on. */
+    public void setTransportRulePropagationDelay(Duration delay) {
+        propagation.delay(delay);
+    }
+
+    /**
+     * Applies a cmdlet as a tenant administrator would by hand, "behind the back" of the code under test: no token,
+     * no faults, not counted in the tenant's traffic.
+     *
+     * @return the cmdlet's output objects, as InvokeCommand would return them in {@code value}
+     * @throws com.trustifi.onboarding.simulator.exchange.CmdletException when Exchange would refuse the cmdlet
+     */
+    public List<Map<String, Object>> invokeAsAdmin(String tenantIdOrDomain, String cmdletName, Map<String, ?> parameters) {
+        return existing(tenantIdOrDomain).run(catalog, cmdletName, CmdletParameters.of(parameters), propagation.delay());
+    }
+
+    private SimulatedTenant existing(String tenantIdOrDomain) {
+        return tenants.find(tenantIdOrDomain)
+                .orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantIdOrDomain + "' in this simulator"));
     }
 
     @Override

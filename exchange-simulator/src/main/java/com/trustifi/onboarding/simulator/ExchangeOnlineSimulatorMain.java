@@ -1,18 +1,28 @@
 package com.trustifi.onboarding.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator as a process with a few demo tenants:
- * {@code --port N} (default 8443), {@code --state-dir DIR} (default a new temp dir), {@code --demo-tenants N} (default 3).
- * Stops on SIGTERM or Ctrl-C.
+ * Runs the simulator as a process:
+ * {@code --port N} (default 8443), {@code --state-dir DIR} (default a new temp dir),
+ * {@code --tenants N} (default 10000, see {@link TenantPopulation}), {@code --seed S} (default 42),
+ * {@code --faults FILE} (JSON {@code {"global":{profile},"tenants":{"<tenant>":{profile}}}}),
+ * {@code --rule-propagation-seconds N} (default 0). Stops on SIGTERM or Ctrl-C.
  */
 public final class ExchangeOnlineSimulatorMain {
+
+    private static final String USAGE = "use --port N, --state-dir DIR, --tenants N, --seed S, --faults FILE, --rule-propagation-seconds N";
 
     private ExchangeOnlineSimulatorMain() {
     }
@@ -20,21 +30,27 @@ public final class ExchangeOnlineSimulatorMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = 8443;
         Path stateDirectory = null;
-        int demoTenants = 3;
+        int tenantCount = 10_000;
+        long seed = SimulatorOptions.DEFAULT_SEED;
+        Path faultsFile = null;
+        Duration propagation = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--state-dir" -> stateDirectory = Path.of(value(args, ++i, "--state-dir"));
-                case "--demo-tenants" -> demoTenants = Integer.parseInt(value(args, ++i, "--demo-tenants"));
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; use --port N, --state-dir DIR, --demo-tenants N");
+                case "--tenants" -> tenantCount = Integer.parseInt(value(args, ++i, "--tenants"));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--faults" -> faultsFile = Path.of(value(args, ++i, "--faults"));
+                case "--rule-propagation-seconds" -> propagation = Duration.ofSeconds(Long.parseLong(value(args, ++i, "--rule-propagation-seconds")));
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; " + USAGE);
             }
         }
         if (stateDirectory == null) {
             stateDirectory = Files.createTempDirectory("exchange-simulator");
         }
 
-        SimulatorOptions options = SimulatorOptions.defaults(stateDirectory).withPort(port);
+        SimulatorOptions options = SimulatorOptions.defaults(stateDirectory).withPort(port).withSeed(seed)
+                .withTransportRulePropagationDelay(propagation);
         ExchangeOnlineSimulator simulator = ExchangeOnlineSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -42,20 +58,38 @@ public final class ExchangeOnlineSimulatorMain {
             stopped.countDown();
         }, "exchange-simulator-shutdown"));
 
-        List<SimulatedTenant> seeded = new ArrayList<>();
-        for (TenantSpec spec : DemoTenants.specs(demoTenants)) {
-            seeded.add(simulator.createTenant(spec));
+        List<TenantSpec> population = TenantPopulation.generate(tenantCount, seed);
+        population.forEach(simulator::createTenant);
+        if (faultsFile != null) {
+            applyFaults(simulator, new ObjectMapper().readTree(faultsFile.toFile()));
         }
 
         System.out.println("Exchange Online simulator listening on " + simulator.baseUri());
         System.out.println("  truststore:          " + simulator.trustStore() + " (PKCS12, password " + simulator.trustStorePassword() + ")");
         System.out.println("  client id:           " + options.clientId());
         System.out.println("  client secret:       see SimulatorOptions.DEFAULT_CLIENT_SECRET");
-        for (SimulatedTenant tenant : seeded) {
-            System.out.println("  tenant " + tenant.tenantId() + "  " + tenant.initialDomain() + "  " + tenant.displayName());
+        System.out.println("  tenants:             " + population.size() + " (seed " + seed + "), for example:");
+        for (TenantSpec spec : population.subList(0, Math.min(3, population.size()))) {
+            System.out.println("    " + spec.tenantId() + "  " + spec.initialDomain() + "  " + spec.displayName());
         }
         System.out.flush();
         stopped.await();
+    }
+
+    private static void applyFaults(ExchangeOnlineSimulator simulator, JsonNode file) {
+        for (Iterator<String> keys = file.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals("global") && !key.equals("tenants")) {
+                throw new IllegalArgumentException("Unknown key '" + key + "' in the faults file; expected \"global\" and \"tenants\"");
+            }
+        }
+        if (file.has("global")) {
+            simulator.setFaults(FaultProfile.fromJson(file.get("global")));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> tenants = file.path("tenants").fields(); tenants.hasNext(); ) {
+            Map.Entry<String, JsonNode> tenant = tenants.next();
+            simulator.setTenantFaults(tenant.getKey(), FaultProfile.fromJson(tenant.getValue()));
+        }
     }
 
     private static String value(String[] args, int index, String option) {

@@ -1,10 +1,21 @@
 package com.trustifi.onboarding.simulator;
 
+import com.trustifi.onboarding.simulator.exchange.CallRecord;
+import com.trustifi.onboarding.simulator.exchange.CallTraffic;
+import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
+import com.trustifi.onboarding.simulator.exchange.CmdletContext;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
-import com.trustifi.onboarding.simulator.exchange.CmdletCounters;
+import com.trustifi.onboarding.simulator.exchange.CmdletException;
+import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
 import com.trustifi.onboarding.simulator.exchange.ExchangeObjects;
+import com.trustifi.onboarding.simulator.exchange.InboundConnector;
+import com.trustifi.onboarding.simulator.exchange.OrganizationConfig;
 import com.trustifi.onboarding.simulator.exchange.OutboundConnector;
+import com.trustifi.onboarding.simulator.exchange.RemoteDomain;
+import com.trustifi.onboarding.simulator.exchange.TransportRule;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,13 +23,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * One tenant: its directory facts (fixed at creation) and its Exchange objects (changed by cmdlets).
- * Exchange objects and counters are guarded by this tenant's own lock, so tenants never contend with each other.
+ * Exchange objects are guarded by this tenant's own lock, so tenants never contend with each other; call traffic
+ * is counted apart from that lock.
  */
 public final class SimulatedTenant {
 
@@ -30,9 +42,11 @@ public final class SimulatedTenant {
     private final OffsetDateTime createdDateTime;
     private final List<DomainSpec> domains;
 
+    private final String domainController;
+
     private final Object lock = new Object();
-    private final ExchangeObjects exchangeObjects = new ExchangeObjects();
-    private final CmdletCounters counters = new CmdletCounters();
+    private final ExchangeObjects exchangeObjects;
+    private final CallTraffic traffic = new CallTraffic();
 
     private SimulatedTenant(String tenantId, String initialDomain, String displayName,
                             OffsetDateTime createdDateTime, List<DomainSpec> domains) {
@@ -41,6 +55,10 @@ public final class SimulatedTenant {
         this.displayName = displayName;
         this.createdDateTime = createdDateTime;
         this.domains = domains;
+        this.domainController = "SIM" + tenantId.substring(0, 6).toUpperCase(Locale.ROOT) + "DC01.SIMPR01A001.PROD.OUTLOOK.COM";
+        UUID organizationGuid = UUID.nameUUIDFromBytes(("organization-" + tenantId).getBytes(StandardCharsets.UTF_8));
+        this.exchangeObjects = new ExchangeObjects(
+                new OrganizationConfig(organizationGuid, initialDomain, displayName, false, createdDateTime, createdDateTime));
     }
 
     /** Validates the spec and fills its defaults; throws IllegalArgumentException for a spec Entra could not hold. */
@@ -59,7 +77,30 @@ public final class SimulatedTenant {
         OffsetDateTime created = spec.createdDateTime() == null
                 ? OffsetDateTime.now(ZoneOffset.UTC).withNano(0)
                 : spec.createdDateTime();
-        return new SimulatedTenant(tenantId, initialDomain, displayName, created, domainsOf(initialDomain, spec.domains()));
+        SimulatedTenant tenant = new SimulatedTenant(tenantId, initialDomain, displayName, created, domainsOf(initialDomain, spec.domains()));
+        tenant.configure(spec.configuration(), spec.dehydrated());
+        return tenant;
+    }
+
+    /**
+     * Builds the existing configuration with the same cmdlets a client would use, already in effect (no propagation
+     * delay), and only then dehydrates: a dehydrated tenant would refuse the cmdlets that describe it.
+     */
+    private void configure(List<CmdletInvocation> configuration, boolean dehydrated) {
+        CmdletCatalog catalog = CmdletCatalog.standard();
+        for (int i = 0; i < configuration.size(); i++) {
+            CmdletInvocation step = configuration.get(i);
+            try {
+                run(catalog, step.cmdletName(), CmdletParameters.of(step.parameters()), Duration.ZERO);
+            } catch (CmdletException e) {
+                throw new IllegalArgumentException("configuration[" + i + "] " + step.cmdletName() + " failed: " + e.getMessage(), e);
+            }
+        }
+        if (dehydrated) {
+            OrganizationConfig config = exchangeObjects.organizationConfig();
+            exchangeObjects.organizationConfig(new OrganizationConfig(config.guid(), config.name(), config.displayName(), true,
+                    config.whenCreated(), config.whenChanged()));
+        }
     }
 
     private static String parseTenantId(String tenantId) {
@@ -128,15 +169,29 @@ public final class SimulatedTenant {
         return names;
     }
 
+    /** The server name Exchange puts into "couldn't be found on ..." messages; stable per tenant. */
+    public String domainController() {
+        return domainController;
+    }
+
     /**
-     * Runs one Exchange cmdlet against this tenant's objects while holding the tenant's lock,
-     * counting the call first so that failed calls are visible in the counters too.
+     * Runs one Exchange cmdlet against this tenant's objects while holding the tenant's lock. Counting is the caller's
+     * business: an administrator's edit is not traffic.
+     *
+     * @throws CmdletException for anything Exchange would report as a cmdlet error
      */
-    public <T> T invokeCmdlet(String cmdletName, Function<ExchangeObjects, T> cmdlet) {
+    public List<Map<String, Object>> run(CmdletCatalog catalog, String cmdletName, CmdletParameters parameters,
+                                         Duration transportRulePropagationDelay) {
         synchronized (lock) {
-            counters.record(cmdletName);
-            return cmdlet.apply(exchangeObjects);
+            CmdletContext context = new CmdletContext(exchangeObjects, domains, domainController,
+                    OffsetDateTime.now(ZoneOffset.UTC), transportRulePropagationDelay);
+            return catalog.invoke(cmdletName, parameters, context);
         }
+    }
+
+    /** In-flight calls, counters, call log and token requests. */
+    public CallTraffic traffic() {
+        return traffic;
     }
 
     public List<OutboundConnector> outboundConnectors() {
@@ -145,11 +200,56 @@ public final class SimulatedTenant {
         }
     }
 
-    /** Calls and writes per cmdlet name, in the order cmdlets were first called. */
-    public Map<String, CmdletCount> cmdletCounts() {
+    public List<InboundConnector> inboundConnectors() {
         synchronized (lock) {
-            return counters.snapshot();
+            return exchangeObjects.inboundConnectors().all();
         }
+    }
+
+    /** In priority order: the rule at index 0 has priority 0. */
+    public List<TransportRule> transportRules() {
+        synchronized (lock) {
+            return exchangeObjects.transportRules().all();
+        }
+    }
+
+    public List<RemoteDomain> remoteDomains() {
+        synchronized (lock) {
+            return exchangeObjects.remoteDomains().all();
+        }
+    }
+
+    /** A remote domain by name or GUID, e.g. {@code remoteDomain(RemoteDomain.DEFAULT)}. */
+    public Optional<RemoteDomain> remoteDomain(String identity) {
+        synchronized (lock) {
+            return exchangeObjects.remoteDomains().find(identity);
+        }
+    }
+
+    public OrganizationConfig organizationConfig() {
+        synchronized (lock) {
+            return exchangeObjects.organizationConfig();
+        }
+    }
+
+    /** Calls, writes and injected faults per cmdlet name, in the order cmdlets were first called. */
+    public Map<String, CmdletCount> cmdletCounts() {
+        return traffic.counts();
+    }
+
+    /** The most InvokeCommand requests of this tenant ever in flight at once. */
+    public int maxInFlight() {
+        return traffic.maxInFlight();
+    }
+
+    /** The last 1,000 calls, oldest first. */
+    public List<CallRecord> callLog() {
+        return traffic.log();
+    }
+
+    /** Token requests that named this tenant, whatever their outcome. */
+    public long tokenRequests() {
+        return traffic.tokenRequests();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,9 +229,9 @@ class InvokeCommandEndpointTest {
         fixture.invoke("Set-OutboundConnector", Map.of("Identity", CONNECTOR, "Comment", "x"));
 
         assertThat(fixture.tenant().cmdletCounts()).containsExactly(
-                Map.entry("Get-OutboundConnector", new CmdletCount(2, 0)),
-                Map.entry("New-OutboundConnector", new CmdletCount(2, 2)),
-                Map.entry("Set-OutboundConnector", new CmdletCount(1, 1)));
+                Map.entry("Get-OutboundConnector", new CmdletCount(2, 0, 0)),
+                Map.entry("New-OutboundConnector", new CmdletCount(2, 2, 0)),
+                Map.entry("Set-OutboundConnector", new CmdletCount(1, 1, 0)));
 
         HttpResponse<String> state = client.get("/admin/tenants/" + fixture.tenant().domains().get(1).name(), null);
         assertThat(state.statusCode()).isEqualTo(200);
@@ -245,6 +246,8 @@ class InvokeCommandEndpointTest {
     @Test
     void concurrentWritesToOneTenantAreAllKept() throws Exception {
         Fixture fixture = newTenant();
+        // Above Exchange's own limit of three, which FaultConformanceTest covers.
+        simulator.setTenantFaults(fixture.tenant().tenantId(), FaultProfile.NONE.withMaxConcurrentPerTenant(8));
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<HttpResponse<String>>> calls = new ArrayList<>();
@@ -261,7 +264,7 @@ class InvokeCommandEndpointTest {
         }
 
         assertThat(fixture.tenant().outboundConnectors()).hasSize(24);
-        assertThat(fixture.tenant().cmdletCounts().get("New-OutboundConnector")).isEqualTo(new CmdletCount(24, 24));
+        assertThat(fixture.tenant().cmdletCounts().get("New-OutboundConnector")).isEqualTo(new CmdletCount(24, 24, 0));
     }
 
     /** Asserts Exchange's 400 error shape and returns details[0].message, which must contain {@code text}. */

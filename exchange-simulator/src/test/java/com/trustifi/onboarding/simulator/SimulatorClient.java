@@ -100,16 +100,55 @@ final class SimulatorClient {
         }
     }
 
-    HttpResponse<String> invoke(String tenant, String bearer, String cmdletName, Map<String, Object> parameters) {
-        Map<String, Object> body = Map.of("CmdletInput", Map.of("CmdletName", cmdletName, "Parameters", parameters));
+    HttpResponse<String> invoke(String tenant, String bearer, String cmdletName, Map<String, ?> parameters) {
+        return invokeAt(URI.create(simulator.baseUri() + "/adminapi/beta/" + tenant + "/InvokeCommand"), bearer,
+                cmdletInput(cmdletName, parameters), Map.of());
+    }
+
+    static Map<String, Object> cmdletInput(String cmdletName, Map<String, ?> parameters) {
+        return Map.of("CmdletInput", Map.of("CmdletName", cmdletName, "Parameters", parameters));
+    }
+
+    /** POSTs a body to an admin API URL (InvokeCommand, a nextLink or $batch) with extra headers such as Prefer. */
+    HttpResponse<String> invokeAt(URI url, String bearer, Object body, Map<String, String> headers) {
         try {
-            return send(HttpRequest.newBuilder(uri("/adminapi/beta/" + tenant + "/InvokeCommand"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(url)
                     .header("Authorization", "Bearer " + bearer)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    HttpResponse<String> batch(String tenant, String bearer, Object body) {
+        return invokeAt(URI.create(simulator.baseUri() + "/adminapi/beta/" + tenant + "/$batch"), bearer, body, Map.of());
+    }
+
+    HttpResponse<String> putJson(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /** Like {@link #invoke} but lets transport failures through, for faults that close the connection. */
+    HttpResponse<String> invokeRaw(String tenant, String bearer, String cmdletName, Map<String, ?> parameters) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri("/adminapi/beta/" + tenant + "/InvokeCommand"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(cmdletInput(cmdletName, parameters))))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static JsonNode json(HttpResponse<String> response) {

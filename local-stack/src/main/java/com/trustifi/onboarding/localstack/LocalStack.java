@@ -4,6 +4,7 @@ import com.trustifi.onboarding.infrastructure.DatabaseEndpoint;
 import com.trustifi.onboarding.infrastructure.EmbeddedPostgresServer;
 import com.trustifi.onboarding.infrastructure.InfrastructureSettings;
 import com.trustifi.onboarding.infrastructure.KafkaBrokerProcess;
+import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.infrastructure.LoopbackPort;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
@@ -11,28 +12,35 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * The whole system on one machine: PostgreSQL, a Kafka broker process, the Exchange Online
- * simulator and both services as their own JVMs, wired as in production. External Kafka or
- * PostgreSQL are used instead when {@link InfrastructureSettings} names them.
+ * simulator, a DNS server for the SPF check, and both services as their own JVMs, wired as in
+ * production. External Kafka or PostgreSQL are used instead when {@link InfrastructureSettings}
+ * names them.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class);
+    static final String RELAY_KEY_ID = "local";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path workDirectory;
-    private ExchangeOnlineSimulator simulator;
-    private ServiceProcess api;
-    private ServiceProcess worker;
-
     /** Stops the stack on Ctrl-C or any other JVM exit, also while it is still starting. */
     private final Thread stopOnExit = new Thread(this::close, "local-stack-shutdown");
+    /** This run's key for relay secrets; both services get it, nothing else does. */
+    private final String relayKey = newKey();
+    private ExchangeOnlineSimulator simulator;
+    private LocalDnsServer dns;
+    private ServiceProcess api;
+    private ServiceProcess worker;
 
     private LocalStack(Path workDirectory) {
         this.workDirectory = workDirectory;
@@ -60,32 +68,50 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("Starting Kafka");
             return track(KafkaBrokerProcess.start(workDirectory.resolve("kafka"))).bootstrapServers();
         });
-        LOG.info("Starting the Exchange Online simulator");
-        SimulatorOptions simulatorOptions = SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator")));
-        simulator = track(ExchangeOnlineSimulator.start(simulatorOptions));
+        LOG.info("Starting the Exchange Online simulator and DNS");
+        simulator = track(ExchangeOnlineSimulator.start(
+                SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator")))));
+        dns = track(LocalDnsServer.start());
 
-        Path logs = Files.createDirectories(workDirectory.resolve("logs"));
         LOG.info("Starting onboarding-api");
         api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), LoopbackPort.free(),
                 Map.of("kafka.bootstrap.servers", kafka,
                         "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                         "quarkus.datasource.username", database.username()),
-                Map.of("QUARKUS_DATASOURCE_PASSWORD", database.password()),
-                logs));
+                Map.of("quarkus.datasource.password", database.password(),
+                        "onboarding.relay-secrets.current-key-id", RELAY_KEY_ID,
+                        "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey),
+                workDirectory));
         LOG.info("Starting tenant-worker");
+        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, workDirectory));
+    }
+
+    /** The worker wired to the simulator and the local DNS server; the end-to-end tests start it alone too. */
+    static ServiceProcess startWorker(ProjectLayout layout, String kafka, ExchangeOnlineSimulator simulator,
+            LocalDnsServer dns, String relayKey, Path workDirectory) throws IOException {
         String simulatorUrl = simulator.baseUri().toString();
-        worker = track(ServiceProcess.start("tenant-worker", layout.tenantWorker(), LoopbackPort.free(),
-                Map.of("kafka.bootstrap.servers", kafka,
-                        "worker.identity.authority-host", simulatorUrl,
-                        "worker.graph.base-url", simulatorUrl,
-                        "worker.exchange.base-url", simulatorUrl,
-                        // the simulator's certificate is made at its start; production keeps the JDK's trust
-                        "javax.net.ssl.trustStore", simulator.trustStore().toString(),
-                        "javax.net.ssl.trustStoreType", "PKCS12",
-                        "javax.net.ssl.trustStorePassword", simulator.trustStorePassword()),
-                Map.of("WORKER_IDENTITY_CLIENT_ID", simulatorOptions.clientId(),
-                        "WORKER_IDENTITY_CLIENT_SECRET", simulatorOptions.clientSecret()),
-                logs));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap.servers", kafka);
+        properties.put("worker.identity.authority-host", simulatorUrl);
+        properties.put("worker.graph.base-url", simulatorUrl);
+        properties.put("worker.exchange.base-url", simulatorUrl);
+        properties.put("worker.spf.resolver", dns.address());
+        // the simulator's certificate is made at its start; production keeps the JDK's trust
+        properties.put("javax.net.ssl.trustStore", simulator.trustStore().toString());
+        properties.put("javax.net.ssl.trustStoreType", "PKCS12");
+        properties.put("javax.net.ssl.trustStorePassword", simulator.trustStorePassword());
+        return ServiceProcess.start("tenant-worker", layout.tenantWorker(), LoopbackPort.free(), properties,
+                Map.of("worker.identity.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
+                        "worker.identity.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET,
+                        "worker.relay-secrets.current-key-id", RELAY_KEY_ID,
+                        "worker.relay-secrets.keys." + RELAY_KEY_ID, relayKey),
+                workDirectory);
+    }
+
+    static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     public URI apiBaseUri() {
@@ -98,6 +124,10 @@ public final class LocalStack implements AutoCloseable {
 
     public ExchangeOnlineSimulator simulator() {
         return simulator;
+    }
+
+    public LocalDnsServer dns() {
+        return dns;
     }
 
     public Path logDirectory() {

@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /** One of our Quarkus services running as its own JVM, as it runs in production. */
@@ -31,11 +33,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code quarkus-run.jar} with the given configuration. Secrets go in {@code environment},
-     * never in {@code properties}: a command line is visible to every user of the machine.
+     * Starts {@code quarkus-run.jar} with the given configuration. Secrets go in {@code secrets},
+     * written to a file only its owner can read: a command line is visible to every user of the machine.
      */
     static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> properties,
-            Map<String, String> environment, Path logDirectory) throws IOException {
+            Map<String, String> secrets, Path workDirectory) throws IOException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(quarkusRunJar + " is missing: build the project first (./mvnw package)");
         }
@@ -45,23 +47,30 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.config.locations=" + secretsFile(name, secrets, workDirectory).toUri());
         command.add("-jar");
         command.add(quarkusRunJar.toString());
-        Path log = logDirectory.resolve(name + ".log");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Path log = Files.createDirectories(workDirectory.resolve("logs")).resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var service = new ServiceProcess(name, process, URI.create("http://127.0.0.1:" + port), log);
         service.awaitReady();
         return service;
     }
 
-    URI baseUri() {
-        return baseUri;
+    private static Path secretsFile(String name, Map<String, String> secrets, Path workDirectory) throws IOException {
+        Path file = workDirectory.resolve(name + "-secrets.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        var content = new Properties();
+        content.putAll(secrets);
+        try (var out = Files.newOutputStream(file)) {
+            content.store(out, "secrets of " + name + "; readable by its owner only");
+        }
+        return file;
     }
 
-    Path log() {
-        return log;
+    URI baseUri() {
+        return baseUri;
     }
 
     private void awaitReady() throws IOException {

@@ -6,9 +6,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the worker reports back, one event per step and a final one for the whole onboarding.
- * The sequence grows within one onboarding so that the API can drop stale and duplicate events.
- * Never carries a secret.
+ * What the worker reports back: events per step, and events about the onboarding as a whole
+ * (step {@link ProvisioningStep#ONBOARDING}). The sequence grows within one onboarding so that the
+ * API can drop stale and duplicate events. Never carries a secret.
+ *
+ * @param attempt       1 for the first try of a step, higher for retries
+ * @param nextAttemptAt with {@link StepOutcome#RETRYING}: when the step is tried again
+ * @param retryable     with {@link StepOutcome#FAILED}: whether retrying the onboarding may help
  */
 public record StatusEvent(
         int schemaVersion,
@@ -20,6 +24,9 @@ public record StatusEvent(
         StepOutcome outcome,
         String detail,
         String remediation,
+        int attempt,
+        Instant nextAttemptAt,
+        boolean retryable,
         Instant occurredAt) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -31,9 +38,15 @@ public record StatusEvent(
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** True when this event closes the onboarding rather than reporting one step. */
+    /** True when this event ends the onboarding. */
     @JsonIgnore
     public boolean isFinal() {
+        return step == ProvisioningStep.ONBOARDING && (outcome == StepOutcome.SUCCEEDED || outcome == StepOutcome.FAILED);
+    }
+
+    /** True when this event is about the onboarding as a whole rather than one step. */
+    @JsonIgnore
+    public boolean isAboutOnboarding() {
         return step == ProvisioningStep.ONBOARDING;
     }
 }

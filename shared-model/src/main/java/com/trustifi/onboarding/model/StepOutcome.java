@@ -1,13 +1,29 @@
 package com.trustifi.onboarding.model;
 
-/** How a step ended; {@link #SUCCEEDED} and {@link #FAILED} also end the whole onboarding. */
+/**
+ * How a step ended or stands. On the {@link ProvisioningStep#ONBOARDING} pseudo-step,
+ * {@link #PROPAGATING} says the changes are made but Exchange is still applying them, and
+ * {@link #SUCCEEDED} or {@link #FAILED} end the onboarding.
+ */
 public enum StepOutcome {
     /** A check found everything as required. */
     PASSED,
+    /** A check found something a person should fix, which does not stop the relay from working. */
+    WARNING,
     CREATED,
     UPDATED,
+    REMOVED,
     UNCHANGED,
     SKIPPED,
+    /** PLAN: what ONBOARD would do. */
+    WOULD_CREATE,
+    WOULD_UPDATE,
+    WOULD_REMOVE,
+    /** VERIFY: the object differs from the profile. */
+    DRIFTED,
+    /** A transient failure; the step is tried again at {@code nextAttemptAt}. */
+    RETRYING,
     FAILED,
+    PROPAGATING,
     SUCCEEDED
 }

@@ -23,7 +23,11 @@ class WireFormatTest {
             TENANT_ID,
             CommandKind.ONBOARD,
             new RelayConfiguration(List.of("contoso.example", "sales.contoso.example"),
-                    RelayProfile.organizationConnector()),
+                    RelayProfile.organizationConnector(),
+                    new EncryptedSecret("2026-11", "bm9uY2Utbm9uY2UtY2lwaGVydGV4dA=="),
+                    new RelayConfiguration.LimitedScope("relay-pilot@contoso.example", List.of()),
+                    "postmaster@partner.example",
+                    false),
             Instant.parse("2026-11-28T10:15:30Z"));
 
     private final StatusEvent event = new StatusEvent(
@@ -36,6 +40,9 @@ class WireFormatTest {
             StepOutcome.CREATED,
             "created Trustifi Outbound Connector (Send)",
             null,
+            1,
+            null,
+            false,
             Instant.parse("2026-11-28T10:15:32.500Z"));
 
     @Test

@@ -1,56 +1,133 @@
 package com.trustifi.onboarding.simulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantConflictException;
 import com.trustifi.onboarding.simulator.TenantRegistry;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.RulePropagation;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code /admin/tenants}: create and inspect tenants. Unauthenticated on purpose: it exists for tests,
- * the local stack and operators, and the simulator listens on loopback only.
+ * {@code /admin/...}: create and inspect tenants, set faults and the rule propagation delay. Unauthenticated and never
+ * faulted on purpose: it exists for tests, the local stack and operators, and the simulator listens on loopback only.
  */
 public final class AdminEndpoint implements HttpHandler {
 
     private final TenantRegistry tenants;
+    private final FaultPlan faults;
+    private final RulePropagation propagation;
     private final JsonWire json;
 
-    public AdminEndpoint(TenantRegistry tenants, JsonWire json) {
+    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, JsonWire json) {
         this.tenants = tenants;
+        this.faults = faults;
+        this.propagation = propagation;
         this.json = json;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        List<String> path = PathSegments.of(exchange);
+        List<String> segments = PathSegments.of(exchange);
+        // segments.get(0) is "admin", the context this handler is mounted on.
+        List<String> path = segments.subList(1, segments.size());
         String method = exchange.getRequestMethod();
-        if (path.size() == 2 && path.get(1).equals("tenants") && method.equals("POST")) {
-            create(exchange);
+        String route = method + " " + shape(path);
+        switch (route) {
+            case "POST tenants" -> create(exchange);
+            case "GET tenants" -> json.send(exchange, 200, tenants.all().stream().map(SimulatedTenant::tenantId).toList());
+            case "GET tenants/{t}" -> withTenant(exchange, path.get(1), t -> json.send(exchange, 200, TenantStateView.of(t, faults)));
+            case "GET tenants/{t}/faults" -> withTenant(exchange, path.get(1),
+                    t -> json.send(exchange, 200, faults.effectiveFor(t.tenantId())));
+            case "PUT tenants/{t}/faults" -> withTenant(exchange, path.get(1), t -> {
+                Optional<FaultProfile> profile = readProfile(exchange);
+                if (profile.isPresent()) {
+                    faults.tenant(t.tenantId(), profile.get());
+                    json.send(exchange, 200, profile.get());
+                }
+            });
+            case "DELETE tenants/{t}/faults" -> withTenant(exchange, path.get(1), t -> {
+                faults.clearTenant(t.tenantId());
+                json.send(exchange, 200, faults.global());
+            });
+            case "GET faults" -> json.send(exchange, 200, faults.global());
+            case "PUT faults" -> {
+                Optional<FaultProfile> profile = readProfile(exchange);
+                if (profile.isPresent()) {
+                    faults.global(profile.get());
+                    json.send(exchange, 200, profile.get());
+                }
+            }
+            case "GET propagation" -> json.send(exchange, 200, propagationView());
+            case "PUT propagation" -> setPropagation(exchange);
+            default -> json.send(exchange, 404, error("No admin endpoint for " + method + " " + exchange.getRequestURI().getPath()));
+        }
+    }
+
+    /** The path with the tenant segment abstracted, e.g. {@code tenants/{t}/faults}. */
+    private static String shape(List<String> path) {
+        if (path.size() >= 2 && path.get(0).equals("tenants")) {
+            return "tenants/{t}" + (path.size() > 2 ? "/" + String.join("/", path.subList(2, path.size())) : "");
+        }
+        return String.join("/", path);
+    }
+
+    private interface TenantAction {
+        void apply(SimulatedTenant tenant) throws IOException;
+    }
+
+    private void withTenant(HttpExchange exchange, String name, TenantAction action) throws IOException {
+        Optional<SimulatedTenant> tenant = tenants.find(name);
+        if (tenant.isEmpty()) {
+            json.send(exchange, 404, error("Tenant '" + name + "' not found."));
             return;
         }
-        exchange.getRequestBody().readAllBytes();
-        if (path.size() == 2 && path.get(1).equals("tenants") && method.equals("GET")) {
-            json.send(exchange, 200, tenants.all().stream().map(SimulatedTenant::tenantId).toList());
-        } else if (path.size() == 3 && path.get(1).equals("tenants") && method.equals("GET")) {
-            SimulatedTenant tenant = tenants.find(path.get(2)).orElse(null);
-            if (tenant == null) {
-                json.send(exchange, 404, error("Tenant '" + path.get(2) + "' not found."));
-            } else {
-                json.send(exchange, 200, TenantStateView.of(tenant));
-            }
-        } else if (path.size() >= 2 && path.get(1).equals("tenants")) {
-            json.send(exchange, 405, error(method + " is not supported on " + exchange.getRequestURI().getPath()));
-        } else {
-            json.send(exchange, 404, error("No admin endpoint at " + exchange.getRequestURI().getPath()));
+        action.apply(tenant.get());
+    }
+
+    /** The profile in the body, or empty after answering 400. */
+    private Optional<FaultProfile> readProfile(HttpExchange exchange) throws IOException {
+        try {
+            return Optional.of(FaultProfile.fromJson(json.readTree(exchange)));
+        } catch (JsonProcessingException e) {
+            json.send(exchange, 400, error("Invalid fault profile: " + e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            json.send(exchange, 400, error("Invalid fault profile: " + e.getMessage()));
         }
+        return Optional.empty();
+    }
+
+    private void setPropagation(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(exchange);
+        } catch (JsonProcessingException e) {
+            json.send(exchange, 400, error("Invalid JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        JsonNode seconds = body == null ? null : body.get("transportRuleDelaySeconds");
+        if (seconds == null || !seconds.canConvertToLong() || seconds.asLong() < 0) {
+            json.send(exchange, 400, error("Expected {\"transportRuleDelaySeconds\": N} with N >= 0."));
+            return;
+        }
+        propagation.delay(Duration.ofSeconds(seconds.asLong()));
+        json.send(exchange, 200, propagationView());
+    }
+
+    private Map<String, Object> propagationView() {
+        return Map.of("transportRuleDelaySeconds", propagation.delay().toSeconds());
     }
 
     private void create(HttpExchange exchange) throws IOException {
@@ -68,7 +145,7 @@ public final class AdminEndpoint implements HttpHandler {
             return;
         }
         exchange.getResponseHeaders().set("Location", "/admin/tenants/" + created.tenantId());
-        json.send(exchange, 201, TenantStateView.of(created));
+        json.send(exchange, 201, TenantStateView.of(created, faults));
     }
 
     private static Map<String, Object> error(String message) {

@@ -2,10 +2,9 @@ package com.trustifi.onboarding.simulator.exchange;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-/** Finds the family that implements a cmdlet name, case-insensitively as PowerShell does. */
+/** Finds the family that implements a cmdlet name, case-insensitively as PowerShell does, and runs it. */
 public final class CmdletCatalog {
 
     private final Map<String, CmdletFamily> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -24,15 +23,27 @@ public final class CmdletCatalog {
 
     /** The cmdlets this simulator knows today. */
     public static CmdletCatalog standard() {
-        return new CmdletCatalog(List.of(new OutboundConnectorCmdlets()));
-    }
-
-    public Optional<CmdletFamily> family(String cmdletName) {
-        return Optional.ofNullable(byName.get(cmdletName));
+        return new CmdletCatalog(List.of(new OrganizationConfigCmdlets(), new AcceptedDomainCmdlets(), new OutboundConnectorCmdlets(),
+                new InboundConnectorCmdlets(), new RemoteDomainCmdlets(), new TransportRuleCmdlets()));
     }
 
     /** The catalog's spelling of a known cmdlet, so counters are not split by caller spelling. */
     public String canonicalName(String cmdletName) {
         return canonicalNames.getOrDefault(cmdletName, cmdletName);
+    }
+
+    /**
+     * Runs a cmdlet while the caller holds the tenant's lock, refusing changes on a dehydrated tenant first,
+     * as Exchange does before it even looks at the parameters.
+     */
+    public List<Map<String, Object>> invoke(String cmdletName, CmdletParameters parameters, CmdletContext context) {
+        CmdletFamily family = byName.get(cmdletName);
+        if (family == null) {
+            throw CmdletException.commandNotFound(cmdletName);
+        }
+        if (context.objects().organizationConfig().isDehydrated() && family.needsCustomization(cmdletName)) {
+            throw CmdletException.notCustomized();
+        }
+        return family.invoke(canonicalName(cmdletName), parameters, context);
     }
 }

@@ -57,6 +57,51 @@ public final class CmdletException extends RuntimeException {
                 "An " + objectKind + " connector with name " + name + " already exists.");
     }
 
+    public static CmdletException ruleNameExists(String name) {
+        return new CmdletException(400, "Ex7F4A11", "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RuleNameAlreadyExistsException",
+                "A transport rule with name '" + name + "' already exists. Rule names must be unique.");
+    }
+
+    public static CmdletException argument(String text) {
+        return new CmdletException(400, "Ex0B1A2C", "System.ArgumentException", text);
+    }
+
+    /** Dehydrated tenants share configuration with others until they are customized. */
+    public static CmdletException notCustomized() {
+        return new CmdletException(400, "Ex4E9C1B", "Microsoft.Exchange.Management.Tasks.OrganizationCustomizationNotEnabledException",
+                "The command you tried to run isn't currently allowed in your organization. To run this command, you first need to "
+                        + "run the command: Enable-OrganizationCustomization.");
+    }
+
+    public static CmdletException alreadyCustomized() {
+        return new CmdletException(400, "Ex2C6D0E", "Microsoft.Exchange.Management.Tasks.InvalidOperationInDehydratedContextException",
+                "This operation is not required. Organization is already enabled for customization.");
+    }
+
+    /** The text Exchange answers an app whose service principal holds no Exchange role in the tenant. */
+    public static CmdletException roleNotAssigned(String clientId) {
+        return new CmdletException(403, "Ex9A0E44", "System.UnauthorizedAccessException",
+                "The role assigned to application " + clientId + " isn't supported in this scenario. Please check online "
+                        + "documentation for assigning correct Directory Roles to Azure AD Application for EXO App-Only Authentication. "
+                        + "The application's service principal needs the Exchange Administrator role.");
+    }
+
+    public static CmdletException tooManyConcurrentRequests(int limit) {
+        return new CmdletException(429, "Ex3F0C6E", "Microsoft.Exchange.Configuration.Tasks.ThrottlingException",
+                "You have reached the maximum number of concurrent requests per tenant (" + limit + "). Please wait for the "
+                        + "previous requests to complete and retry.");
+    }
+
+    public static CmdletException throttled(int retryAfterSeconds) {
+        return new CmdletException(429, "Ex8B5E21", "Microsoft.Exchange.Data.Directory.OverBudgetException",
+                "The request was throttled because the tenant exceeded its budget. Retry after " + retryAfterSeconds + " seconds.");
+    }
+
+    public static CmdletException internalError() {
+        return new CmdletException(500, "Ex0D1F7A", "System.Exception",
+                "An internal server error occurred. The operation failed. Please try again later.");
+    }
+
     public int httpStatus() {
         return httpStatus;
     }

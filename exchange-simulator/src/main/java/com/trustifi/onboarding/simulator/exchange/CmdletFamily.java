@@ -14,6 +14,14 @@ public interface CmdletFamily {
     Set<String> cmdletNames();
 
     /**
+     * Whether a dehydrated tenant refuses this cmdlet until Enable-OrganizationCustomization has run.
+     * Exchange refuses changes to tenant-wide configuration objects; reads are always allowed.
+     */
+    default boolean needsCustomization(String cmdletName) {
+        return WriteVerbs.includes(cmdletName);
+    }
+
+    /**
      * Runs one cmdlet while the caller holds the tenant's lock.
      *
      * @return the objects for the response's {@code value}; empty for cmdlets that output nothing

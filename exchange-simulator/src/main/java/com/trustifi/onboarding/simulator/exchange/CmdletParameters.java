@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.simulator.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  */
 public final class CmdletParameters {
 
+    /** Only converts plain maps, lists and scalars to trees; needs no configuration. */
+    private static final ObjectMapper TREES = new ObjectMapper();
+
     private final Map<String, JsonNode> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private CmdletParameters() {
@@ -28,6 +32,11 @@ public final class CmdletParameters {
             parameters.properties().forEach(field -> bound.values.put(field.getKey(), field.getValue()));
         }
         return bound;
+    }
+
+    /** Parameters given from Java (seeded configuration, administrator edits), bound exactly like JSON ones. */
+    public static CmdletParameters of(Map<String, ?> parameters) {
+        return from(TREES.valueToTree(parameters == null ? Map.of() : parameters));
     }
 
     /** Rejects the first parameter the cmdlet does not declare, as PowerShell's binder does. */
@@ -73,6 +82,28 @@ public final class CmdletParameters {
                     "Cannot convert value to type System.Boolean. Boolean parameters accept only Boolean values.");
         }
         return node.booleanValue();
+    }
+
+    /** A nullable Boolean such as TNEFEnabled, where JSON null means "not set". */
+    public Boolean optionalBool(String name) {
+        JsonNode node = values.get(name);
+        return node == null || node.isNull() ? null : bool(name);
+    }
+
+    /** An Int32 parameter; a numeric string converts as PowerShell would convert it. */
+    public int integer(String name) {
+        JsonNode node = values.get(name);
+        if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node != null && node.isTextual()) {
+            try {
+                return Integer.parseInt(node.asText().trim());
+            } catch (NumberFormatException ignored) {
+                // Falls through to PowerShell's conversion error below.
+            }
+        }
+        throw CmdletException.cannotConvert(name, shown(node), "System.Int32", "Input string was not in a correct format.");
     }
 
     /** A multi-valued parameter: a JSON array, a single string, or null for empty. */

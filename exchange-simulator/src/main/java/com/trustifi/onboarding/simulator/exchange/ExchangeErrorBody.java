@@ -22,11 +22,20 @@ final class ExchangeErrorBody {
         inner.put("type", type);
         inner.put("internalException", Map.of("message", text));
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", failure.httpStatus() >= 500 ? "InternalServerError" : "BadRequest");
+        error.put("code", code(failure.httpStatus()));
         error.put("message", "|" + type + "|" + text);
         error.put("details", List.of(detail));
         error.put("innererror", inner);
         return Map.of("error", error);
+    }
+
+    private static String code(int httpStatus) {
+        return switch (httpStatus) {
+            case 403 -> "Forbidden";
+            case 429 -> "TooManyRequests";
+            case 500 -> "InternalServerError";
+            default -> "BadRequest";
+        };
     }
 
     /** The shape of a refused token; Exchange's own 401 carries little more than this. */

@@ -7,9 +7,40 @@ package com.trustifi.onboarding.simulator.exchange;
  */
 public final class ExchangeObjects {
 
-    private final OutboundConnectors outboundConnectors = new OutboundConnectors();
+    private final NamedObjects<OutboundConnector> outboundConnectors = new NamedObjects<>();
+    private final NamedObjects<InboundConnector> inboundConnectors = new NamedObjects<>();
+    /** In priority order: position 0 is priority 0. */
+    private final NamedObjects<TransportRule> transportRules = new NamedObjects<>();
+    private final NamedObjects<RemoteDomain> remoteDomains = new NamedObjects<>();
+    private OrganizationConfig organizationConfig;
 
-    public OutboundConnectors outboundConnectors() {
+    /** Every tenant starts with the Default remote domain, as every Exchange Online organization does. */
+    public ExchangeObjects(OrganizationConfig organizationConfig) {
+        this.organizationConfig = organizationConfig;
+        remoteDomains.add(RemoteDomain.defaultDomain(organizationConfig.whenCreated()));
+    }
+
+    public NamedObjects<OutboundConnector> outboundConnectors() {
         return outboundConnectors;
+    }
+
+    public NamedObjects<InboundConnector> inboundConnectors() {
+        return inboundConnectors;
+    }
+
+    public NamedObjects<TransportRule> transportRules() {
+        return transportRules;
+    }
+
+    public NamedObjects<RemoteDomain> remoteDomains() {
+        return remoteDomains;
+    }
+
+    public OrganizationConfig organizationConfig() {
+        return organizationConfig;
+    }
+
+    public void organizationConfig(OrganizationConfig changed) {
+        this.organizationConfig = changed;
     }
 }

@@ -1,42 +1,56 @@
 package com.trustifi.onboarding.simulator.exchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantRegistry;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
+import com.trustifi.onboarding.simulator.http.QueryString;
 import com.trustifi.onboarding.simulator.token.AccessToken;
 import com.trustifi.onboarding.simulator.token.BearerAuthentication;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /adminapi/beta/{tenant}/InvokeCommand}: the REST endpoint behind the ExchangeOnlineManagement
- * module, running one cmdlet per call against the tenant named in the URL.
+ * {@code POST /adminapi/beta/{tenant}/InvokeCommand} and {@code .../$batch}: the REST endpoint behind the
+ * ExchangeOnlineManagement module. Here live the faults that concern the HTTP request as a whole: the per-tenant
+ * concurrency limit and connections closed without an answer; {@link CmdletService} does the rest.
  */
 public final class InvokeCommandEndpoint implements HttpHandler {
 
-    private static final String ARGUMENT = "System.ArgumentException";
+    private static final String BATCH = "$batch";
 
     private final BearerAuthentication authentication;
     private final TenantRegistry tenants;
-    private final CmdletCatalog catalog;
+    private final FaultPlan faults;
+    private final CmdletService service;
+    private final BatchRequests batches;
+    private final String baseUri;
     private final JsonWire json;
 
-    public InvokeCommandEndpoint(BearerAuthentication authentication, TenantRegistry tenants, CmdletCatalog catalog, JsonWire json) {
+    public InvokeCommandEndpoint(BearerAuthentication authentication, TenantRegistry tenants, CmdletCatalog catalog, FaultPlan faults,
+                                 RulePropagation propagation, String clientId, String baseUri, JsonWire json) {
         this.authentication = authentication;
         this.tenants = tenants;
-        this.catalog = catalog;
+        this.faults = faults;
+        this.service = new CmdletService(catalog, faults, propagation, clientId);
+        this.batches = new BatchRequests(service, tenants, baseUri);
+        this.baseUri = baseUri;
         this.json = json;
+    }
+
+    static String metadataContext(String tenantSegment) {
+        return "https://outlook.office365.com/adminapi/beta/" + tenantSegment + "/$metadata#Collection(Exchange.GenericHashTable)";
     }
 
     @Override
@@ -46,7 +60,8 @@ public final class InvokeCommandEndpoint implements HttpHandler {
             body = in.readAllBytes();
         }
         List<String> path = PathSegments.of(exchange);
-        if (path.size() != 4 || !path.get(1).equals("beta") || !path.get(3).equalsIgnoreCase("InvokeCommand")) {
+        boolean batch = path.size() == 4 && path.get(3).equals(BATCH);
+        if (path.size() != 4 || !path.get(1).equals("beta") || !(batch || path.get(3).equalsIgnoreCase("InvokeCommand"))) {
             json.send(exchange, 404, ExchangeErrorBody.notFound(exchange.getRequestURI().getPath()));
             return;
         }
@@ -64,62 +79,74 @@ public final class InvokeCommandEndpoint implements HttpHandler {
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            fail(exchange, new CmdletException(400, "Ex0B1A2C", ARGUMENT, "InvokeCommand accepts only POST."));
+            send(exchange, InvokeAnswer.error(CmdletException.argument("InvokeCommand accepts only POST.")));
             return;
         }
+        serve(exchange, tenant.get(), tenantSegment, batch, parse(body));
+    }
+
+    private void serve(HttpExchange exchange, SimulatedTenant tenant, String tenantSegment, boolean batch, JsonNode body) throws IOException {
+        CallTraffic traffic = tenant.traffic();
+        FaultProfile profile = faults.effectiveFor(tenant.tenantId());
+        String cmdlet = batch ? BATCH : service.cmdletName(body);
+        Instant arrivedAt = Instant.now();
+        int inFlight = traffic.enter();
         try {
-            List<Map<String, Object>> output = invoke(tenant.get(), body);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("@odata.context", "https://outlook.office365.com/adminapi/beta/" + tenantSegment
-                    + "/$metadata#Collection(Exchange.GenericHashTable)");
-            answer.put("adminapi.warnings", List.of());
-            answer.put("value", output);
-            json.send(exchange, 200, answer);
-        } catch (CmdletException e) {
-            fail(exchange, e);
+            if (inFlight > profile.maxConcurrentPerTenant()) {
+                traffic.record(new CallRecord(cmdlet, arrivedAt, 429, null, "concurrencyLimit"));
+                send(exchange, InvokeAnswer.error(CmdletException.tooManyConcurrentRequests(profile.maxConcurrentPerTenant())));
+                return;
+            }
+            if (faults.roll(profile.connectionResetRate())) {
+                // Closing the exchange before any response header drops the connection: the client gets no answer at all.
+                traffic.record(new CallRecord(cmdlet, arrivedAt, 0, null, "connectionReset"));
+                return;
+            }
+            if (batch) {
+                send(exchange, batches.answer(tenant, body));
+                return;
+            }
+            PageRequest page;
+            try {
+                page = PageRequest.of(exchange.getRequestHeaders().getFirst("Prefer"),
+                        QueryString.parse(exchange.getRequestURI().getRawQuery()).get("$skiptoken"));
+            } catch (CmdletException e) {
+                send(exchange, InvokeAnswer.error(e));
+                return;
+            }
+            String selfUrl = baseUri + "/adminapi/beta/" + tenantSegment + "/InvokeCommand";
+            send(exchange, service.answer(tenant, body, page, selfUrl, metadataContext(tenantSegment)));
+        } finally {
+            traffic.leave();
         }
     }
 
-    private List<Map<String, Object>> invoke(SimulatedTenant tenant, byte[] body) {
-        JsonNode input = parse(body).path("CmdletInput");
-        JsonNode nameNode = input.path("CmdletName");
-        if (!nameNode.isTextual() || nameNode.asText().isBlank()) {
-            throw new CmdletException(400, "Ex0B1A2C", ARGUMENT, "The request body must contain CmdletInput.CmdletName.");
-        }
-        String cmdletName = catalog.canonicalName(nameNode.asText().trim());
-        CmdletParameters parameters = CmdletParameters.from(input.get("Parameters"));
-        String domainController = domainController(tenant);
-        return tenant.invokeCmdlet(cmdletName, objects -> catalog.family(cmdletName)
-                .orElseThrow(() -> CmdletException.commandNotFound(cmdletName))
-                .invoke(cmdletName, parameters, new CmdletContext(objects, domainController)));
-    }
-
+    /** The body as a JSON object, or null: a malformed body is the cmdlet's error to report, after faults had their chance. */
     private JsonNode parse(byte[] body) {
         try {
             JsonNode tree = json.mapper().readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw new CmdletException(400, "Ex0B1A2C", ARGUMENT, "The request body must be a JSON object with CmdletInput.");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new CmdletException(400, "Ex0B1A2C", ARGUMENT, "The request body is not valid JSON: " + e.getOriginalMessage());
+            return tree != null && tree.isObject() ? tree : null;
         } catch (IOException e) {
-            throw new CmdletException(400, "Ex0B1A2C", ARGUMENT, "The request body could not be read: " + e.getMessage());
+            return null;
         }
     }
 
-    /** Exchange names the domain controller that looked for an object; a stable per-tenant name keeps messages realistic. */
-    private static String domainController(SimulatedTenant tenant) {
-        String shard = tenant.tenantId().substring(0, 6).toUpperCase(Locale.ROOT);
-        return "SIM" + shard + "DC01.SIMPR01A001.PROD.OUTLOOK.COM";
+    private void send(HttpExchange exchange, InvokeAnswer answer) throws IOException {
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (answer.body() instanceof String page) {
+            byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            return;
+        }
+        json.send(exchange, answer.status(), answer.body());
     }
 
     private void refuse(HttpExchange exchange, String message) throws IOException {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         json.send(exchange, 401, ExchangeErrorBody.unauthorized(message));
-    }
-
-    private void fail(HttpExchange exchange, CmdletException failure) throws IOException {
-        json.send(exchange, failure.httpStatus(), ExchangeErrorBody.of(failure));
     }
 }

@@ -1,8 +1,6 @@
 package com.trustifi.onboarding.simulator.exchange;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +22,7 @@ public record OutboundConnector(
         boolean cloudServicesMailEnabled,
         boolean routeAllMessagesViaOnPremises,
         OffsetDateTime whenCreated,
-        OffsetDateTime whenChanged) {
-
-    /** Fixed width with .NET's seven fractional digits, so timestamps also sort correctly as text. */
-    private static final DateTimeFormatter EXCHANGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
+        OffsetDateTime whenChanged) implements NamedObject {
 
     public OutboundConnector {
         smartHosts = List.copyOf(smartHosts);
@@ -35,8 +30,7 @@ public record OutboundConnector(
     }
 
     /** What New-OutboundConnector creates when only -Name is given. */
-    static OutboundConnector withDefaults(String name) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    static OutboundConnector withDefaults(String name, OffsetDateTime now) {
         return new OutboundConnector(UUID.randomUUID(), name, ConnectorType.Partner, List.of(), true, null, null,
                 false, true, List.of(), null, false, false, now, now);
     }
@@ -62,8 +56,8 @@ public record OutboundConnector(
         object.put("Comment", comment);
         object.put("CloudServicesMailEnabled", cloudServicesMailEnabled);
         object.put("RouteAllMessagesViaOnPremises", routeAllMessagesViaOnPremises);
-        object.put("WhenCreated", EXCHANGE_TIME.format(whenCreated));
-        object.put("WhenChanged", EXCHANGE_TIME.format(whenChanged));
+        object.put("WhenCreated", ExchangeTime.format(whenCreated));
+        object.put("WhenChanged", ExchangeTime.format(whenChanged));
         return object;
     }
 }

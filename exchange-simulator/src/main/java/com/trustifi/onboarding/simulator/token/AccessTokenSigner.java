@@ -22,11 +22,14 @@ public final class AccessTokenSigner {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** Mac.getInstance and init cost more than the HMAC itself; a Mac is not thread-safe, so one per thread. */
+    private final ThreadLocal<Mac> macs;
 
     public AccessTokenSigner() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, HMAC);
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String issue(AccessToken token) {
@@ -58,10 +61,15 @@ public final class AccessTokenSigner {
     }
 
     private byte[] mac(byte[] payload) {
+        // doFinal resets the Mac, ready for the thread's next token.
+        return macs.get().doFinal(payload);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

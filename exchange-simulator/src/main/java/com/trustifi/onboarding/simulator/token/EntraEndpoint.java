@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
 import com.trustifi.onboarding.simulator.TenantRegistry;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
 import com.trustifi.onboarding.simulator.http.QueryString;
@@ -26,9 +27,9 @@ public final class EntraEndpoint implements HttpHandler {
     private final JsonWire json;
     private final Clock clock;
 
-    public EntraEndpoint(URI baseUri, TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer,
+    public EntraEndpoint(URI baseUri, TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults,
                          JsonWire json, Clock clock) {
-        this.tokens = new TokenEndpoint(tenants, options, signer, json, clock);
+        this.tokens = new TokenEndpoint(tenants, options, signer, faults, json, clock);
         this.metadata = new OpenIdMetadata(baseUri);
         this.tenants = tenants;
         this.json = json;

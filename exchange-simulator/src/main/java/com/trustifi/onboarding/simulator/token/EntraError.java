@@ -61,6 +61,13 @@ public record EntraError(int httpStatus, String error, int aadsts, String descri
                 + "installed by the administrator of the tenant or consented to by any user in the tenant.");
     }
 
+    /** What a tenant whose administrator never granted consent to the application answers. */
+    static EntraError consentMissing(String clientId, String tenantName) {
+        return new EntraError(400, "invalid_grant", 65001, "The user or administrator has not consented to use the application with ID '"
+                + clientId + "' in the directory '" + tenantName + "'. Send an interactive authorization request for this user and "
+                + "resource, or ask an administrator of the tenant to grant admin consent.");
+    }
+
     static EntraError postOnly() {
         return new EntraError(400, "invalid_request", 900561, "The endpoint only accepts POST requests. Received a GET request.");
     }

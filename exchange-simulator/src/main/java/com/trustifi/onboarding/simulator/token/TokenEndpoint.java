@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
 import com.trustifi.onboarding.simulator.TenantRegistry;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.QueryString;
 
@@ -33,13 +34,15 @@ final class TokenEndpoint {
     private final TenantRegistry tenants;
     private final SimulatorOptions options;
     private final AccessTokenSigner signer;
+    private final FaultPlan faults;
     private final JsonWire json;
     private final Clock clock;
 
-    TokenEndpoint(TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, JsonWire json, Clock clock) {
+    TokenEndpoint(TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults, JsonWire json, Clock clock) {
         this.tenants = tenants;
         this.options = options;
         this.signer = signer;
+        this.faults = faults;
         this.json = json;
         this.clock = clock;
     }
@@ -58,6 +61,7 @@ final class TokenEndpoint {
             fail(exchange, EntraError.tenantNotFound(tenantSegment));
             return;
         }
+        tenant.get().traffic().recordTokenRequest();
         Optional<EntraError> refusal = refusal(exchange, form, tenant.get());
         if (refusal.isPresent()) {
             fail(exchange, refusal.get());
@@ -98,6 +102,9 @@ final class TokenEndpoint {
         }
         if (!credential.secret().equals(options.clientSecret())) {
             return Optional.of(EntraError.invalidSecret(credential.clientId()));
+        }
+        if (faults.effectiveFor(tenant.tenantId()).noConsent()) {
+            return Optional.of(EntraError.consentMissing(credential.clientId(), tenant.displayName()));
         }
         if (form.get("scope") == null) {
             return Optional.of(EntraError.missingParameter("scope"));

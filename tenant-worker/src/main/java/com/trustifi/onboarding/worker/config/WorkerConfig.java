@@ -4,8 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
-/** Where Microsoft's services are and how the worker signs in to each customer tenant. */
+/** Where Microsoft's services are, how the worker signs in to each customer tenant, and how it retries. */
 @ConfigMapping(prefix = "worker")
 public interface WorkerConfig {
 
@@ -14,6 +16,12 @@ public interface WorkerConfig {
     Graph graph();
 
     Exchange exchange();
+
+    RelaySecrets relaySecrets();
+
+    Retry retry();
+
+    Spf spf();
 
     /** How long to wait for Kafka to acknowledge a status event. */
     @WithDefault("30s")
@@ -49,8 +57,47 @@ public interface WorkerConfig {
         @WithDefault("https://outlook.office365.com/.default")
         String scope();
 
-        /** Exchange runs a cmdlet for up to 15 minutes; a call that takes longer than this is an unknown outcome. */
+        /** A call that takes longer than this has an unknown outcome. Exchange itself gives up after 15 minutes. */
         @WithDefault("120s")
         Duration callTimeout();
+
+        /** Exchange Online allows about 3 concurrent sessions per tenant. */
+        @WithDefault("3")
+        int maxConcurrentCallsPerTenant();
+    }
+
+    /** The keys relay secrets are encrypted with on Kafka; the same ones onboarding-api has. */
+    interface RelaySecrets {
+
+        String currentKeyId();
+
+        /** Key id to base64 of a 32-byte AES key. Never logged. */
+        Map<String, String> keys();
+    }
+
+    interface Retry {
+
+        /** Tries of one Exchange or Graph call that failed transiently (throttled, unavailable). */
+        @WithDefault("8")
+        int callAttempts();
+
+        /** Runs of one step whose outcome was unknown or whose calls kept failing transiently. */
+        @WithDefault("3")
+        int stepAttempts();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface Spf {
+
+        /** A DNS server as host or host:port; the system's resolver when absent. */
+        Optional<String> resolver();
+
+        @WithDefault("2s")
+        Duration timeout();
     }
 }

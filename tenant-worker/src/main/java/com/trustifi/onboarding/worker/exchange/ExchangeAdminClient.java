@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
+import com.trustifi.onboarding.worker.retry.Backoff;
+import com.trustifi.onboarding.worker.retry.Failure;
+import com.trustifi.onboarding.worker.retry.Retrying;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -16,15 +20,18 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jboss.logging.Logger;
 
 /**
  * Runs Exchange Online cmdlets over the admin REST endpoint that EXO PowerShell uses underneath
  * ({@code POST /adminapi/beta/{tenant}/InvokeCommand}). The endpoint is not officially documented,
- * so it stays behind this one class.
+ * so it stays behind this one class. A call that was throttled or refused for load is sent again
+ * after the wait Exchange asked for; a write whose outcome is unknown is not: its step reads again.
  */
 @Singleton
 public class ExchangeAdminClient {
 
+    private static final Logger LOG = Logger.getLogger(ExchangeAdminClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     /** Exchange routes app-only calls by this well-known system mailbox of the tenant. */
     private static final String ANCHOR_MAILBOX = "APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@";
@@ -32,13 +39,19 @@ public class ExchangeAdminClient {
     private final OkHttpClient http;
     private final ObjectMapper json;
     private final TenantCredentials credentials;
+    private final TenantCallLimiter limiter;
     private final WorkerConfig.Exchange exchange;
+    private final Retrying retrying;
 
-    ExchangeAdminClient(OkHttpClient http, ObjectMapper json, TenantCredentials credentials, WorkerConfig config) {
+    ExchangeAdminClient(OkHttpClient http, ObjectMapper json, TenantCredentials credentials, TenantCallLimiter limiter,
+            WorkerConfig config) {
         this.http = http;
         this.json = json;
         this.credentials = credentials;
+        this.limiter = limiter;
         this.exchange = config.exchange();
+        this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+                config.retry().callAttempts());
     }
 
     /** Runs one cmdlet and returns every object it output, following paging. */
@@ -49,12 +62,25 @@ public class ExchangeAdminClient {
                 .addPathSegments("adminapi/beta").addPathSegment(tenantId).addPathSegment("InvokeCommand")
                 .build();
         while (url != null) {
-            JsonNode page = post(tenantId, cmdlet, url, body);
-            page.path("value").forEach(objects::add);
+            HttpUrl page = url;
+            JsonNode answer = retrying.run(() -> limiter.call(tenantId, () -> post(tenantId, cmdlet, page, body)),
+                    ExchangeAdminClient::repeatable,
+                    (attempt, wait, failure) -> LOG.debugf("%s for %s: %s; again in %d ms", cmdlet, tenantId,
+                            failure.getMessage(), wait.toMillis()));
+            answer.path("value").forEach(objects::add);
             // the next page is fetched by posting the same body to the link
-            url = page.hasNonNull("@odata.nextLink") ? HttpUrl.get(page.get("@odata.nextLink").asText()) : null;
+            url = answer.hasNonNull("@odata.nextLink") ? HttpUrl.get(answer.get("@odata.nextLink").asText()) : null;
         }
         return objects;
+    }
+
+    /** Sent again at once (after the wait): calls Exchange did not run, and reads whose answer was lost. */
+    private static Optional<Failure> repeatable(RuntimeException failure) {
+        if (failure instanceof ExchangeCommandException exchange
+                && (exchange.wasNotRun() || exchange.outcomeUnknown() && exchange.isRead())) {
+            return Optional.of(Failure.transientFailure(exchange.retryAfter()));
+        }
+        return Optional.empty();
     }
 
     private JsonNode post(String tenantId, String cmdlet, HttpUrl url, byte[] body) {
@@ -70,7 +96,7 @@ public class ExchangeAdminClient {
         try (Response response = http.newCall(request).execute()) {
             JsonNode payload = readBody(response);
             if (!response.isSuccessful()) {
-                throw ExchangeCommandException.from(cmdlet, response.code(), payload);
+                throw ExchangeCommandException.from(cmdlet, response.code(), response.header("Retry-After"), payload);
             }
             return payload;
         } catch (IOException e) {
@@ -86,15 +112,18 @@ public class ExchangeAdminClient {
         try {
             return json.readTree(text);
         } catch (IOException e) {
-            return json.createObjectNode().put("unparsed", text.length() > 200 ? text.substring(0, 200) : text);
+            return json.createObjectNode();
         }
     }
 
     private byte[] requestBody(String cmdlet, Map<String, ?> parameters) {
         try {
-            return json.writeValueAsBytes(Map.of("CmdletInput", Map.of("CmdletName", cmdlet, "Parameters", parameters)));
+            var input = new java.util.LinkedHashMap<String, Object>();
+            input.put("CmdletName", cmdlet);
+            input.put("Parameters", parameters);
+            return json.writeValueAsBytes(Map.of("CmdletInput", input));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Parameters of " + cmdlet + " cannot be written as JSON", e);
+            throw new IllegalArgumentException(cmdlet + " parameters cannot be written as JSON");
         }
     }
 }

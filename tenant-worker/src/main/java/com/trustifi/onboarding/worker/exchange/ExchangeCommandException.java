@@ -2,6 +2,8 @@ package com.trustifi.onboarding.worker.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A cmdlet that Exchange refused, or whose outcome is unknown because no answer came back.
@@ -9,22 +11,27 @@ import java.io.IOException;
  */
 public class ExchangeCommandException extends RuntimeException {
 
+    private static final String CONCURRENCY_LIMIT = "maximum number of concurrent requests";
+
     private final String cmdlet;
     private final int httpStatus;
     private final String errorType;
+    private final Optional<Duration> retryAfter;
 
-    private ExchangeCommandException(String cmdlet, int httpStatus, String errorType, String message, Throwable cause) {
+    private ExchangeCommandException(String cmdlet, int httpStatus, String errorType, String message,
+            Optional<Duration> retryAfter, Throwable cause) {
         super(message, cause);
         this.cmdlet = cmdlet;
         this.httpStatus = httpStatus;
         this.errorType = errorType;
+        this.retryAfter = retryAfter;
     }
 
     /**
      * Exchange puts the useful text in error.details[].message as "code|.NET type|text"; the
      * top-level message is often only "BadRequest".
      */
-    static ExchangeCommandException from(String cmdlet, int httpStatus, JsonNode body) {
+    static ExchangeCommandException from(String cmdlet, int httpStatus, String retryAfterHeader, JsonNode body) {
         JsonNode error = body.path("error");
         String detail = error.path("details").path(0).path("message").asText("");
         String topLevel = error.path("message").asText("");
@@ -34,12 +41,23 @@ public class ExchangeCommandException extends RuntimeException {
         if (text.isBlank()) {
             text = "HTTP " + httpStatus;
         }
-        return new ExchangeCommandException(cmdlet, httpStatus, type, text, null);
+        return new ExchangeCommandException(cmdlet, httpStatus, type, text, seconds(retryAfterHeader), null);
     }
 
     static ExchangeCommandException unanswered(String cmdlet, IOException cause) {
         return new ExchangeCommandException(cmdlet, 0, cause.getClass().getSimpleName(),
-                "No answer from Exchange Online: " + cause.getMessage(), cause);
+                "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
+    }
+
+    private static Optional<Duration> seconds(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
     }
 
     public String cmdlet() {
@@ -54,5 +72,25 @@ public class ExchangeCommandException extends RuntimeException {
     /** The .NET exception type Exchange named, e.g. ManagementObjectNotFoundException. */
     public String errorType() {
         return errorType;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** Throttled, briefly unavailable, or over the per-tenant concurrency limit: the call was not run. */
+    public boolean wasNotRun() {
+        return httpStatus == 429 || httpStatus == 503
+                || getMessage() != null && getMessage().contains(CONCURRENCY_LIMIT);
+    }
+
+    /** No answer, a gateway timeout or a server error: the cmdlet may or may not have run. */
+    public boolean outcomeUnknown() {
+        return !wasNotRun() && (httpStatus == 0 || httpStatus == 408 || httpStatus == 504 || httpStatus >= 500);
+    }
+
+    /** Get- and Validate- change nothing, so they may be repeated even when their outcome is unknown. */
+    public boolean isRead() {
+        return cmdlet.startsWith("Get-") || cmdlet.startsWith("Validate-");
     }
 }

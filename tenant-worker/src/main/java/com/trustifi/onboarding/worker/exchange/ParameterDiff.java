@@ -14,16 +14,22 @@ import java.util.stream.StreamSupport;
 
 /**
  * Compares desired cmdlet parameters with the object Exchange returned, the way Exchange compares
- * them: names and enum values without regard to case, multi-valued properties as sets.
+ * them: names and enum values without regard to case, multi-valued properties as sets, and a
+ * desired null as "not set". Values of sensitive parameters never appear in a change's text.
  */
 public final class ParameterDiff {
+
+    /** Parameters whose values are secrets: the relay key travels as the rule's header value. */
+    private static final Set<String> SENSITIVE = Set.of("SetHeaderValue");
 
     /** One property whose actual value differs from the desired one. */
     public record Change(String parameter, String actual, String desired) {
 
         @Override
         public String toString() {
-            return parameter + ": " + actual + " -> " + desired;
+            return SENSITIVE.contains(parameter)
+                    ? parameter + ": differs (value not shown)"
+                    : parameter + ": " + actual + " -> " + desired;
         }
     }
 
@@ -48,12 +54,26 @@ public final class ParameterDiff {
         return changed;
     }
 
+    public static boolean isSensitive(String parameter) {
+        return SENSITIVE.contains(parameter);
+    }
+
+    public static String summary(List<Change> changes) {
+        return changes.stream().map(Change::toString).collect(Collectors.joining("; "));
+    }
+
     private static boolean matches(Object desired, JsonNode actual) {
+        if (desired == null) {
+            return textValues(actual).isEmpty();
+        }
         if (desired instanceof Boolean flag) {
             return actual.isBoolean() && actual.booleanValue() == flag;
         }
         if (desired instanceof Collection<?> values) {
             return normalized(values.stream().map(String::valueOf).toList()).equals(normalized(textValues(actual)));
+        }
+        if (desired instanceof Number number) {
+            return actual.isNumber() && actual.asLong() == number.longValue();
         }
         return actual.isValueNode() && !actual.isNull() && actual.asText().equalsIgnoreCase(String.valueOf(desired));
     }
@@ -62,7 +82,7 @@ public final class ParameterDiff {
         if (node.isArray()) {
             return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
         }
-        return node.isMissingNode() || node.isNull() ? List.of() : List.of(node.asText());
+        return node.isMissingNode() || node.isNull() || node.asText().isEmpty() ? List.of() : List.of(node.asText());
     }
 
     private static Set<String> normalized(List<String> values) {
@@ -73,6 +93,6 @@ public final class ParameterDiff {
         if (value instanceof JsonNode node) {
             return node.isMissingNode() || node.isNull() ? "(none)" : node.isArray() ? textValues(node).toString() : node.asText();
         }
-        return String.valueOf(value);
+        return value == null ? "(none)" : String.valueOf(value);
     }
 }

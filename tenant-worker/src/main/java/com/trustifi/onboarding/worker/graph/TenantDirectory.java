@@ -3,6 +3,14 @@ package com.trustifi.onboarding.worker.graph;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.core.requests.options.GraphClientOption;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import com.trustifi.onboarding.worker.retry.Backoff;
+import com.trustifi.onboarding.worker.retry.Failure;
+import com.trustifi.onboarding.worker.retry.Retrying;
+import java.util.Arrays;
+import java.util.Optional;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -15,7 +23,11 @@ import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
-/** Reads a customer tenant's organization and domains through the Microsoft Graph SDK. */
+/**
+ * Reads a customer tenant's organization and domains through the Microsoft Graph SDK. The SDK's
+ * own retry middleware is left out: throttling is handled by the worker's one retry loop, which
+ * also honours Retry-After.
+ */
 @Singleton
 public class TenantDirectory {
 
@@ -23,7 +35,11 @@ public class TenantDirectory {
 
     private final TenantCredentials credentials;
     private final WorkerConfig.Graph graph;
-    private final OkHttpClient graphHttp = GraphClientFactory.create().build();
+    private final OkHttpClient graphHttp = GraphClientFactory.create(new GraphClientOption(),
+            Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
+                    .filter(interceptor -> !(interceptor instanceof RetryHandler))
+                    .toList()).build();
+    private final Retrying retrying;
     private final Cache<String, GraphServiceClient> clients = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterAccess(Duration.ofHours(2))
@@ -32,16 +48,42 @@ public class TenantDirectory {
     TenantDirectory(TenantCredentials credentials, WorkerConfig config) {
         this.credentials = credentials;
         this.graph = config.graph();
+        this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+                config.retry().callAttempts());
     }
 
     public TenantDescription describe(String tenantId) {
         GraphServiceClient client = clients.get(tenantId, this::create);
-        Organization organization = Objects.requireNonNull(client.organization().get(), "organization").getValue().get(0);
-        List<Domain> domains = Objects.requireNonNull(client.domains().get(), "domains").getValue();
+        Organization organization = retrying.run(() -> client.organization().get(), TenantDirectory::throttled, (a, w, f) -> { })
+                .getValue().get(0);
+        List<Domain> domains = Objects.requireNonNull(
+                retrying.run(() -> client.domains().get(), TenantDirectory::throttled, (a, w, f) -> { }), "domains").getValue();
         return new TenantDescription(
                 organization.getDisplayName(),
                 organization.getCreatedDateTime(),
                 domains.stream().map(TenantDirectory::toTenantDomain).toList());
+    }
+
+    /** Graph reads are safe to repeat; only throttling and brief unavailability are worth it. */
+    private static Optional<Failure> throttled(RuntimeException failure) {
+        if (failure instanceof ApiException graph) {
+            int status = graph.getResponseStatusCode();
+            if (status == 429 || status == 503 || status == 504) {
+                Optional<java.time.Duration> retryAfter = Optional.ofNullable(graph.getResponseHeaders().get("retry-after"))
+                        .flatMap(values -> values.stream().findFirst())
+                        .flatMap(TenantDirectory::seconds);
+                return Optional.of(Failure.transientFailure(retryAfter));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<java.time.Duration> seconds(String value) {
+        try {
+            return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static TenantDescription.TenantDomain toTenantDomain(Domain domain) {

@@ -13,10 +13,8 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * App-only credentials, one per customer tenant and API. Each credential caches its token until
- * shortly before it expires, so a tenant's token endpoint is not asked again for every call. One
- * credential per API because one credential asked for a second audience was measured (azure-identity
- * 1.18.6) to go back to the token endpoint on every call for it.
+ * App-only credentials, one per customer tenant and API, each keeping its token until shortly
+ * before it expires, so that a tenant's token endpoint is asked once an hour and not for every call.
  */
 @Singleton
 public class TenantCredentials {
@@ -35,7 +33,7 @@ public class TenantCredentials {
 
     /** The credential that signs in to {@code tenantId} for the API of {@code scope}. */
     public TokenCredential forTenant(String tenantId, String scope) {
-        return credentials.get(tenantId + ' ' + scope, key -> create(tenantId));
+        return credentials.get(tenantId + ' ' + scope, key -> new CachedTokenCredential(create(tenantId)));
     }
 
     public String accessToken(String tenantId, String scope) {

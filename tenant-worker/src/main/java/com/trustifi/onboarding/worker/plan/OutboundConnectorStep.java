@@ -1,30 +1,24 @@
 package com.trustifi.onboarding.worker.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
-import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
-import com.trustifi.onboarding.worker.exchange.ParameterDiff;
+import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Seed steps 7-16: a connector from Office 365 to the relay's smart host, used only by the
- * transport rule, over TLS checked against the relay's certificate name.
+ * Seed steps 7-16: a connector from Office 365 to the relay's smart host ("Your organization's
+ * email server"), used only by the transport rule, over TLS checked against the relay's name.
  */
 @ApplicationScoped
 public class OutboundConnectorStep implements PlanStep {
 
-    private final ExchangeAdminClient exchange;
+    private final ObjectConvergence objects;
 
-    OutboundConnectorStep(ExchangeAdminClient exchange) {
-        this.exchange = exchange;
+    OutboundConnectorStep(ObjectConvergence objects) {
+        this.objects = objects;
     }
 
     @Override
@@ -32,7 +26,6 @@ public class OutboundConnectorStep implements PlanStep {
         return ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR;
     }
 
-    /** The seed's screens as Set-/New-OutboundConnector parameters. */
     static Map<String, Object> desiredSettings(RelayProfile profile) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("ConnectorType", "OnPremises");
@@ -46,55 +39,8 @@ public class OutboundConnectorStep implements PlanStep {
     }
 
     @Override
-    public StepResult run(ProvisioningCommand command) {
-        String tenantId = command.tenantId();
-        RelayProfile profile = command.relay().profile();
-        Map<String, Object> desired = desiredSettings(profile);
-
-        Optional<JsonNode> existing = find(tenantId, profile.outboundConnectorName());
-        if (existing.isEmpty()) {
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("Name", profile.outboundConnectorName());
-            parameters.putAll(desired);
-            exchange.invoke(tenantId, "New-OutboundConnector", parameters);
-            return readBack(tenantId, profile, desired, StepResult.of(StepOutcome.CREATED,
-                    "Created " + profile.outboundConnectorName()));
-        }
-        List<ParameterDiff.Change> changes = ParameterDiff.between(desired, existing.get());
-        if (changes.isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, profile.outboundConnectorName() + " already as required");
-        }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("Identity", profile.outboundConnectorName());
-        parameters.putAll(ParameterDiff.changedParameters(desired, changes));
-        exchange.invoke(tenantId, "Set-OutboundConnector", parameters);
-        return readBack(tenantId, profile, desired, StepResult.of(StepOutcome.UPDATED,
-                "Updated " + profile.outboundConnectorName() + ": " + summary(changes)));
-    }
-
-    /** Lists all connectors rather than asking for one by name, so that "not found" is never an error to interpret. */
-    private Optional<JsonNode> find(String tenantId, String name) {
-        return exchange.invoke(tenantId, "Get-OutboundConnector", Map.of()).stream()
-                .filter(connector -> name.equalsIgnoreCase(connector.path("Name").asText()))
-                .findFirst();
-    }
-
-    /** Bulk tools have reported success while nothing changed: believe only what reads back. */
-    private StepResult readBack(String tenantId, RelayProfile profile, Map<String, Object> desired, StepResult written) {
-        Optional<JsonNode> actual = find(tenantId, profile.outboundConnectorName());
-        if (actual.isEmpty()) {
-            return StepResult.failed(profile.outboundConnectorName() + " was written but does not read back",
-                    "Retry the onboarding; if it fails again, check the connector in the Exchange admin center");
-        }
-        List<ParameterDiff.Change> remaining = ParameterDiff.between(desired, actual.get());
-        if (!remaining.isEmpty()) {
-            return StepResult.failed(profile.outboundConnectorName() + " reads back different: " + summary(remaining),
-                    "Check the connector in the Exchange admin center (Mail flow > Connectors), then retry");
-        }
-        return written;
-    }
-
-    private static String summary(List<ParameterDiff.Change> changes) {
-        return changes.stream().map(ParameterDiff.Change::toString).collect(Collectors.joining("; "));
+    public StepResult run(StepContext context) {
+        return objects.ensure(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName(),
+                desiredSettings(context.profile()));
     }
 }

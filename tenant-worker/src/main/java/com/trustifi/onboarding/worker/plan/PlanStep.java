@@ -1,6 +1,5 @@
 package com.trustifi.onboarding.worker.plan;
 
-import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 
 /** One ensure-step: read the actual state, compare it with the desired one, change only the difference. */
@@ -8,5 +7,5 @@ public interface PlanStep {
 
     ProvisioningStep name();
 
-    StepResult run(ProvisioningCommand command);
+    StepResult run(StepContext context);
 }

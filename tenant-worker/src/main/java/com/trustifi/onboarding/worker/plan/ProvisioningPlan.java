@@ -1,65 +1,148 @@
 package com.trustifi.onboarding.worker.plan;
 
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
-import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.status.StatusPublisher;
+import com.trustifi.onboarding.worker.config.WorkerConfig;
+import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
+import com.trustifi.onboarding.worker.identity.RelaySecrets;
+import com.trustifi.onboarding.worker.retry.Backoff;
+import com.trustifi.onboarding.worker.retry.Retrying;
+import com.trustifi.onboarding.worker.status.StatusReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the steps for one tenant in order, reports each one, stops at the first failure and
- * reports the onboarding's result last. Every step converges, so running the plan again after a
- * crash or a redelivery finishes the work instead of repeating it.
+ * Runs the steps a command asks for, in order; reports each one; stops at the first failure; and
+ * reports the result last. Every step converges, so running a plan again after a crash, a
+ * redelivery or an ambiguous answer finishes the work instead of repeating it.
  */
 @ApplicationScoped
 public class ProvisioningPlan {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningPlan.class);
 
-    private final List<PlanStep> steps;
+    private final List<PlanStep> onboarding;
+    private final List<PlanStep> offboarding;
+    private final List<PlanStep> rotation;
     private final StepFailures failures;
-    private final StatusPublisher status;
+    private final RelaySecrets secrets;
+    private final Retrying stepRetries;
 
-    ProvisioningPlan(TenantCheckStep tenantCheck, OutboundConnectorStep outboundConnector, StepFailures failures,
-            StatusPublisher status) {
-        this.steps = List.of(tenantCheck, outboundConnector);
+    ProvisioningPlan(TenantCheckStep tenant, AcceptedDomainsStep acceptedDomains, OutboundConnectorStep outbound,
+            ConnectorValidationStep validation, InboundConnectorStep inbound, RemoteDomainStep remoteDomain,
+            TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, VerifyStep verify,
+            ObjectConvergence objects, StepFailures failures, RelaySecrets secrets, WorkerConfig config) {
+        this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf, verify);
+        // the rule first: it routes to the outbound connector; the remote domain before the
+        // outbound connector, whose comment holds the values to restore
+        this.offboarding = List.of(
+                step(ProvisioningStep.ENSURE_TRANSPORT_RULE,
+                        context -> objects.remove(context, ExchangeObjectKind.TRANSPORT_RULE,
+                                context.profile().transportRuleName())),
+                step(ProvisioningStep.ENSURE_REMOTE_DOMAIN, remoteDomain::restore),
+                step(ProvisioningStep.ENSURE_INBOUND_CONNECTOR,
+                        context -> objects.remove(context, ExchangeObjectKind.INBOUND_CONNECTOR,
+                                context.profile().inboundConnectorName())),
+                step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR,
+                        context -> objects.remove(context, ExchangeObjectKind.OUTBOUND_CONNECTOR,
+                                context.profile().outboundConnectorName())));
+        this.rotation = List.of(step(ProvisioningStep.ENSURE_TRANSPORT_RULE, rule::rotate));
         this.failures = failures;
-        this.status = status;
+        this.secrets = secrets;
+        this.stepRetries = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+                config.retry().stepAttempts());
     }
 
-    public void run(ProvisioningCommand command) {
-        LOG.infof("Onboarding %s: tenant %s, %d steps", command.onboardingId(), command.tenantId(), steps.size());
-        long sequence = 0;
-        for (PlanStep step : steps) {
-            StepResult result = runStep(step, command);
-            status.publish(event(command, ++sequence, step.name(), result));
+    public void run(ProvisioningCommand command, StatusReporter status) {
+        LOG.infof("%s %s for tenant %s", command.kind(), command.onboardingId(), command.tenantId());
+        StepContext context;
+        try {
+            context = new StepContext(command, mode(command.kind()), secrets.decrypt(command));
+        } catch (IllegalArgumentException e) {
+            status.finished(StepResult.failed(e.getMessage(), "Check that both services have the same relay secret keys"));
+            return;
+        }
+        boolean propagating = false;
+        List<String> drift = new java.util.ArrayList<>();
+        for (PlanStep step : steps(command.kind())) {
+            StepResult result = runWithRetries(step, context, status);
+            status.step(step.name(), result);
+            if (result.outcome() == StepOutcome.DRIFTED) {
+                drift.add(result.detail());
+            }
             if (result.isFailure()) {
-                LOG.infof("Onboarding %s failed at %s: %s", command.onboardingId(), step.name(), result.detail());
-                status.publish(event(command, ++sequence, ProvisioningStep.ONBOARDING,
-                        StepResult.failed(result.detail(), result.remediation())));
+                LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(), result.detail());
+                status.finished(new StepResult(StepOutcome.FAILED, result.detail(), result.remediation(), result.retryable()));
                 return;
             }
+            if (step.name() == ProvisioningStep.ENSURE_TRANSPORT_RULE && result.changedSomething() && context.writes()) {
+                propagating = true;
+                status.onboarding(StepResult.of(StepOutcome.PROPAGATING,
+                        "The rule is saved; Exchange Online can take up to 30 minutes to apply it everywhere"));
+            }
         }
-        LOG.infof("Onboarding %s succeeded", command.onboardingId());
-        status.publish(event(command, ++sequence, ProvisioningStep.ONBOARDING,
-                StepResult.of(StepOutcome.SUCCEEDED, "The tenant is configured as the relay profile requires")));
+        status.finished(drift.isEmpty() ? finalResult(command.kind(), propagating)
+                : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it"));
     }
 
-    private StepResult runStep(PlanStep step, ProvisioningCommand command) {
+    /** Unknown outcomes and exhausted call retries get the whole step again: it reads before it writes. */
+    private StepResult runWithRetries(PlanStep step, StepContext context, StatusReporter status) {
         try {
-            return step.run(command);
+            return stepRetries.run(() -> step.run(context), failures::retryableAsStep,
+                    (attempt, wait, failure) -> status.retrying(step.name(), attempt, Instant.now().plus(wait),
+                            failures.describe(step.name(), failure).detail()));
         } catch (RuntimeException e) {
             return failures.describe(step.name(), e);
         }
     }
 
-    private static StatusEvent event(ProvisioningCommand command, long sequence, ProvisioningStep step, StepResult result) {
-        return new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(), command.tenantId(),
-                sequence, step, result.outcome(), result.detail(), result.remediation(), Instant.now());
+    private List<PlanStep> steps(CommandKind kind) {
+        return switch (kind) {
+            case ONBOARD -> onboarding;
+            // each step already reports its own difference: reading everything back again adds nothing
+            case PLAN, VERIFY -> onboarding.subList(0, onboarding.size() - 1);
+            case OFFBOARD -> offboarding;
+            case ROTATE_SECRET -> rotation;
+        };
+    }
+
+    private static Mode mode(CommandKind kind) {
+        return switch (kind) {
+            case PLAN -> Mode.PLAN;
+            case VERIFY -> Mode.VERIFY;
+            case ONBOARD, OFFBOARD, ROTATE_SECRET -> Mode.APPLY;
+        };
+    }
+
+    private static StepResult finalResult(CommandKind kind, boolean propagating) {
+        String detail = switch (kind) {
+            case ONBOARD -> propagating
+                    ? "The tenant is configured as the relay profile requires; the rule takes effect within about 30 minutes"
+                    : "The tenant is configured as the relay profile requires";
+            case PLAN -> "Plan complete: the steps list what onboarding would change";
+            case VERIFY -> "The tenant matches the relay profile";
+            case OFFBOARD -> "The relay's rule and connectors are removed and the remote domain restored";
+            case ROTATE_SECRET -> "The relay secret is replaced";
+        };
+        return StepResult.of(StepOutcome.SUCCEEDED, detail);
+    }
+
+    private static PlanStep step(ProvisioningStep name, Function<StepContext, StepResult> action) {
+        return new PlanStep() {
+            @Override
+            public ProvisioningStep name() {
+                return name;
+            }
+
+            @Override
+            public StepResult run(StepContext context) {
+                return action.apply(context);
+            }
+        };
     }
 }

@@ -3,12 +3,16 @@ package com.trustifi.onboarding.worker.plan;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.microsoft.kiota.ApiException;
 import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.ExchangeCommandException;
+import com.trustifi.onboarding.worker.retry.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns an exception from a step into a reason and a remediation a person can act on. Only the
+ * Classifies what went wrong in a step and says it in words a person can act on. Only the
  * service's own error text is kept; request contents (which may hold a secret) never are.
  */
 @ApplicationScoped
@@ -16,23 +20,71 @@ public class StepFailures {
 
     private static final Logger LOG = Logger.getLogger(StepFailures.class);
 
+    /** Worth running the whole step again: it reads before it writes, so this never duplicates. */
+    public Optional<Failure> retryableAsStep(RuntimeException failure) {
+        Failure.Kind kind = classify(failure);
+        if (kind == Failure.Kind.PERMANENT) {
+            return Optional.empty();
+        }
+        return Optional.of(failure instanceof ExchangeCommandException exchange
+                ? new Failure(kind, exchange.retryAfter())
+                : new Failure(kind, Optional.empty()));
+    }
+
     public StepResult describe(ProvisioningStep step, RuntimeException failure) {
+        boolean retryable = classify(failure) != Failure.Kind.PERMANENT;
         if (failure instanceof ClientAuthenticationException) {
-            return StepResult.failed("Sign-in to the tenant failed: " + firstLine(failure.getMessage()),
-                    "Check that the tenant exists and that an administrator granted admin consent to the onboarding app");
+            return new StepResult(StepOutcome.FAILED,
+                    "Sign-in to the tenant failed: " + firstLine(failure.getMessage()),
+                    "A Global Administrator of the tenant must grant admin consent to the onboarding app "
+                            + "(Exchange.ManageAsApp, Organization.Read.All, Domain.Read.All)", retryable);
         }
         if (failure instanceof ExchangeCommandException exchange) {
-            return StepResult.failed(exchange.cmdlet() + " failed: " + exchange.getMessage(),
-                    exchange.httpStatus() == 401 || exchange.httpStatus() == 403
-                            ? "Grant the app Exchange.ManageAsApp and the Exchange Administrator role in the tenant"
-                            : "Check the tenant's Exchange Online configuration, then retry the onboarding");
+            return new StepResult(StepOutcome.FAILED,
+                    exchange.cmdlet() + " failed: " + exchange.getMessage(), remediation(exchange), retryable);
         }
         if (failure instanceof ApiException graph) {
-            return StepResult.failed("Microsoft Graph answered HTTP " + graph.getResponseStatusCode(),
-                    "Check that the app has Organization.Read.All and Domain.Read.All with admin consent in the tenant");
+            return new StepResult(StepOutcome.FAILED,
+                    "Microsoft Graph answered HTTP " + graph.getResponseStatusCode(),
+                    graph.getResponseStatusCode() == 403
+                            ? "Grant the app Organization.Read.All and Domain.Read.All with admin consent in the tenant"
+                            : "Retry the onboarding", retryable);
         }
         LOG.warnf(failure, "Step %s failed unexpectedly", step);
-        return StepResult.failed("Unexpected failure: " + failure.getClass().getSimpleName(), "Retry the onboarding");
+        return new StepResult(StepOutcome.FAILED,
+                "Unexpected failure: " + failure.getClass().getSimpleName(), "Retry the onboarding", retryable);
+    }
+
+    static Failure.Kind classify(RuntimeException failure) {
+        if (failure instanceof ExchangeCommandException exchange) {
+            if (exchange.wasNotRun()) {
+                return Failure.Kind.TRANSIENT;
+            }
+            return exchange.outcomeUnknown() ? Failure.Kind.UNKNOWN : Failure.Kind.PERMANENT;
+        }
+        if (failure instanceof ApiException graph) {
+            int status = graph.getResponseStatusCode();
+            return status == 429 || status >= 500 ? Failure.Kind.TRANSIENT : Failure.Kind.PERMANENT;
+        }
+        if (failure instanceof ClientAuthenticationException) {
+            // Entra refused: wrong tenant, no consent, bad credentials; none goes away by itself
+            return Failure.Kind.PERMANENT;
+        }
+        if (failure instanceof UncheckedIOException || failure.getCause() instanceof java.io.IOException) {
+            return Failure.Kind.UNKNOWN;
+        }
+        return Failure.Kind.PERMANENT;
+    }
+
+    private static String remediation(ExchangeCommandException exchange) {
+        if (exchange.httpStatus() == 401 || exchange.httpStatus() == 403) {
+            return "In the tenant, grant the onboarding app Exchange.ManageAsApp with admin consent and give its "
+                    + "service principal the Exchange Administrator role";
+        }
+        if (exchange.wasNotRun() || exchange.outcomeUnknown()) {
+            return "Exchange Online was busy or did not answer; retry the onboarding later";
+        }
+        return "Check the tenant's Exchange Online configuration, then retry the onboarding";
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.worker.status;
 
+import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -24,7 +25,11 @@ public class StatusPublisher {
         this.timeout = config.publishTimeout();
     }
 
-    public void publish(StatusEvent event) {
+    public StatusReporter reporterFor(ProvisioningCommand command) {
+        return new StatusReporter(command, this);
+    }
+
+    void publish(StatusEvent event) {
         events.sendMessage(Message.of(event)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.tenantId()).build()))
                 .await().atMost(timeout);

@@ -49,4 +49,21 @@ class ParameterDiffTest {
         assertThat(ParameterDiff.between(Map.of("UseMXRecord", false), JSON.readTree("{\"UseMXRecord\":\"False\"}")))
                 .hasSize(1);
     }
+
+    @Test
+    void theRelaySecretNeverAppearsInAChange() throws Exception {
+        List<ParameterDiff.Change> changes = ParameterDiff.between(Map.of("SetHeaderValue", "new-secret"),
+                JSON.readTree("{\"SetHeaderValue\":\"old-secret\"}"));
+
+        assertThat(ParameterDiff.summary(changes)).isEqualTo("SetHeaderValue: differs (value not shown)");
+    }
+
+    @Test
+    void aDesiredNullMatchesAnAbsentOrEmptyValue() throws Exception {
+        Map<String, Object> noScope = new LinkedHashMap<>();
+        noScope.put("FromMemberOf", null);
+
+        assertThat(ParameterDiff.between(noScope, JSON.readTree("{\"FromMemberOf\":[]}"))).isEmpty();
+        assertThat(ParameterDiff.between(noScope, JSON.readTree("{\"FromMemberOf\":[\"pilot@contoso.example\"]}"))).hasSize(1);
+    }
 }

@@ -1,0 +1,390 @@
+package com.trustifi.onboarding.localstack;
+
+import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
+import static com.trustifi.onboarding.localstack.CommandDriver.lastByStep;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trustifi.onboarding.infrastructure.InProcessKafkaBroker;
+import com.trustifi.onboarding.infrastructure.LocalDnsServer;
+import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.simulator.CmdletInvocation;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.SimulatorOptions;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.CallRecord;
+import com.trustifi.onboarding.simulator.exchange.CmdletCount;
+import com.trustifi.onboarding.simulator.exchange.TransportRule;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker as its own process, driven through Kafka, against the simulator: every seed step
+ * converges, repeats change nothing, drift is found and repaired, throttling is respected, and
+ * each kind of command does exactly its job.
+ */
+class ProvisioningScenarioTest {
+
+    private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
+    private static final String SECRET = "scenario-relay-secret-" + UUID.randomUUID();
+    private static final String VENDOR_INBOUND_RULE = "Trustifi Inbound Relay";
+    private static final List<String> RELAY_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
+
+    private static InProcessKafkaBroker kafka;
+    private static ExchangeOnlineSimulator simulator;
+    private static LocalDnsServer dns;
+    private static ServiceProcess worker;
+    private static CommandDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path work = Files.createTempDirectory("worker-scenarios");
+        kafka = InProcessKafkaBroker.start(work);
+        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
+        dns = LocalDnsServer.start();
+        String relayKey = LocalStack.newKey();
+        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, work);
+        driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable component : new AutoCloseable[] {driver, worker, dns, simulator, kafka}) {
+            try {
+                if (component != null) {
+                    component.close();
+                }
+            } catch (Exception e) {
+                // keep stopping the others
+            }
+        }
+    }
+
+    @Test
+    void freshTenantEndsWithEveryObjectAsTheSeedSaysAndASecondRunWritesNothing() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("fresh", withVendorInboundRule()));
+        dns.putTxt(domainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
+
+        List<StatusEvent> first = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(first).outcome()).as(first.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(first).anyMatch(event -> event.isAboutOnboarding() && event.outcome() == StepOutcome.PROPAGATING);
+        Map<ProvisioningStep, StatusEvent> steps = lastByStep(first);
+        assertThat(steps.get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.CREATED);
+        assertThat(steps.get(ProvisioningStep.ENSURE_INBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.CREATED);
+        assertThat(steps.get(ProvisioningStep.ENSURE_REMOTE_DOMAIN).outcome()).isEqualTo(StepOutcome.UPDATED);
+        assertThat(steps.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.CREATED);
+        assertThat(steps.get(ProvisioningStep.ENSURE_RULE_ORDER).outcome()).isEqualTo(StepOutcome.UPDATED);
+        assertThat(steps.get(ProvisioningStep.CHECK_SPF).outcome()).isEqualTo(StepOutcome.WARNING);
+        assertThat(steps.get(ProvisioningStep.CHECK_SPF).detail())
+                .contains("publish TXT \"v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all\"");
+        assertThat(steps.get(ProvisioningStep.VERIFY).outcome()).isEqualTo(StepOutcome.PASSED);
+        assertSeedConfiguration(tenant);
+        assertThat(first).noneMatch(event -> String.valueOf(event.detail()).contains(SECRET));
+
+        Map<String, Long> writesBefore = writes(tenant);
+        List<StatusEvent> second = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(second).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(lastByStep(second).values()).extracting(StatusEvent::outcome)
+                .allMatch(outcome -> List.of(StepOutcome.PASSED, StepOutcome.UNCHANGED, StepOutcome.SKIPPED, StepOutcome.WARNING)
+                        .contains(outcome));
+        assertThat(writes(tenant)).isEqualTo(writesBefore);
+        assertSeedConfiguration(tenant);
+        assertThat(tenant.tokenRequests()).as("tokens are cached: one for Graph, one for Exchange").isEqualTo(2);
+    }
+
+    @Test
+    void ruleEditedBehindOurBackIsReportedByVerifyAndRepairedByOnboard() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("drift", List.of()));
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        simulator.invokeAsAdmin(tenant.tenantId(), "Set-TransportRule",
+                Map.of("Identity", "Trustifi Outbound Relay", "SetAuditSeverity", "Low", "StopRuleProcessing", false));
+
+        List<StatusEvent> verify = driver.awaitFinal(driver.send(CommandKind.VERIFY, request(tenant)), PLAN_TIMEOUT);
+
+        StatusEvent rule = lastByStep(verify).get(ProvisioningStep.ENSURE_TRANSPORT_RULE);
+        assertThat(rule.outcome()).isEqualTo(StepOutcome.DRIFTED);
+        assertThat(rule.detail()).contains("SetAuditSeverity: Low -> High").contains("StopRuleProcessing: false -> true");
+        assertThat(finalEvent(verify).outcome()).isEqualTo(StepOutcome.FAILED);
+
+        List<StatusEvent> repair = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
+        assertThat(lastByStep(repair).get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.UPDATED);
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.VERIFY, request(tenant)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        assertSeedConfiguration(tenant);
+    }
+
+    @Test
+    void planOnAFreshTenantListsEveryChangeAndWritesNothing() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("plan", withVendorInboundRule()));
+
+        List<StatusEvent> plan = driver.awaitFinal(driver.send(CommandKind.PLAN, request(tenant)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(plan).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        Map<ProvisioningStep, StatusEvent> steps = lastByStep(plan);
+        assertThat(steps.get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.WOULD_CREATE);
+        assertThat(steps.get(ProvisioningStep.ENSURE_INBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.WOULD_CREATE);
+        assertThat(steps.get(ProvisioningStep.ENSURE_REMOTE_DOMAIN).outcome()).isEqualTo(StepOutcome.WOULD_UPDATE);
+        assertThat(steps.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.WOULD_CREATE);
+        assertThat(steps.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).detail()).doesNotContain(SECRET).contains("SetHeaderValue=(not shown)");
+        assertThat(steps.get(ProvisioningStep.ENSURE_RULE_ORDER).outcome()).isEqualTo(StepOutcome.WOULD_UPDATE);
+        assertThat(writes(tenant).values()).allMatch(count -> count == 0);
+    }
+
+    @Test
+    void offboardLeavesTheTenantAsItWasBeforeOnboarding() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("offboard", withVendorInboundRule()));
+        var before = exchangeState(tenant);
+
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(exchangeState(tenant)).isNotEqualTo(before);
+        List<StatusEvent> offboard = driver.awaitFinal(driver.send(CommandKind.OFFBOARD, request(tenant)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(offboard).outcome()).as(offboard.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(exchangeState(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void rotateSecretChangesOnlyTheHeaderValue() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("rotate", List.of()));
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        var before = exchangeState(tenant);
+        String rotated = "rotated-" + UUID.randomUUID();
+
+        List<StatusEvent> rotation = driver.awaitFinal(driver.send(CommandKind.ROTATE_SECRET,
+                new CommandDriver.Request(tenant.tenantId(), List.of(domainOf(tenant)), rotated, null, null, false)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(rotation).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(rotation).noneMatch(event -> String.valueOf(event.detail()).contains(rotated));
+        TransportRule rule = tenant.transportRules().get(0);
+        assertThat(rule.setHeaderValue()).isEqualTo(rotated);
+        var after = exchangeState(tenant);
+        assertThat(withoutRuleHeaderValue(after)).isEqualTo(withoutRuleHeaderValue(before));
+    }
+
+    @Test
+    void eachRefusalEndsWithItsOwnReasonAndPermanentOnesAreNotRetried() {
+        SimulatedTenant tooNew = simulator.createTenant(new TenantSpec(UUID.randomUUID().toString(), "toonew" + shortId() + ".onmicrosoft.com",
+                "Neu GmbH", OffsetDateTime.parse("2024-05-01T00:00:00Z"), List.of(DomainSpec.verifiedEmailDomain("neu" + shortId() + ".example", true))));
+        String relayDomain = "relay" + shortId() + ".example";
+        SimulatedTenant internalRelay = simulator.createTenant(new TenantSpec(UUID.randomUUID().toString(),
+                "ir" + shortId() + ".onmicrosoft.com", "Internal Relay AG", OffsetDateTime.parse("2020-01-01T00:00:00Z"),
+                List.of(new DomainSpec(relayDomain, true, true, List.of("Email"), "InternalRelay"))));
+        SimulatedTenant dehydrated = simulator.createTenant(new TenantSpec(UUID.randomUUID().toString(), "dh" + shortId() + ".onmicrosoft.com",
+                "Dehydrated Ltd", OffsetDateTime.parse("2021-01-01T00:00:00Z"),
+                List.of(DomainSpec.verifiedEmailDomain("dh" + shortId() + ".example", true)), true, List.of()));
+        SimulatedTenant noRole = simulator.createTenant(tenant("norole", List.of()));
+        simulator.setTenantFaults(noRole.tenantId(), FaultProfile.NONE.withNoExchangeRole(true));
+
+        StatusEvent tooNewResult = finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tooNew)), PLAN_TIMEOUT));
+        StatusEvent internalRelayResult = finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD,
+                CommandDriver.Request.of(internalRelay.tenantId(), relayDomain, SECRET)), PLAN_TIMEOUT));
+        List<StatusEvent> dehydratedEvents = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(dehydrated)), PLAN_TIMEOUT);
+        StatusEvent noRoleResult = finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(noRole)), PLAN_TIMEOUT));
+
+        assertThat(tooNewResult.outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(tooNewResult.detail()).contains("created on 2024-05-01").contains("before 2023-01-01");
+        assertThat(tooNewResult.retryable()).isFalse();
+        assertThat(internalRelayResult.outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(internalRelayResult.detail()).contains(relayDomain + " (InternalRelay)").contains("not synced with Office 365");
+        assertThat(internalRelayResult.remediation()).contains("Authoritative");
+        assertThat(lastByStep(dehydratedEvents).get(ProvisioningStep.CHECK_TENANT).detail()).contains("enabled organization customization");
+        assertThat(finalEvent(dehydratedEvents).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(dehydrated.organizationConfig().isDehydrated()).isFalse();
+        assertThat(noRoleResult.outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(noRoleResult.remediation()).contains("Exchange Administrator role");
+        assertThat(noRoleResult.retryable()).isFalse();
+        assertThat(noRole.cmdletCounts().values().stream().mapToLong(CmdletCount::calls).sum())
+                .as("a permanent refusal is not retried").isEqualTo(1);
+        assertThat(tooNew.cmdletCounts()).isEmpty();
+    }
+
+    @Test
+    void anAmbiguousWriteNeverLeadsToADuplicateObject() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("ambiguous", List.of()));
+        simulator.setTenantFaults(tenant.tenantId(), FaultProfile.NONE.withAmbiguousWriteRate(0.5));
+
+        List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
+        simulator.setTenantFaults(tenant.tenantId(), FaultProfile.NONE);
+
+        assertThat(tenant.outboundConnectors()).hasSize(1);
+        assertThat(tenant.inboundConnectors()).hasSize(1);
+        assertThat(tenant.transportRules()).hasSize(1);
+        if (finalEvent(events).outcome() == StepOutcome.SUCCEEDED) {
+            assertSeedConfiguration(tenant);
+        } else {
+            assertThat(finalEvent(events).retryable()).as(events.toString()).isTrue();
+        }
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        assertSeedConfiguration(tenant);
+    }
+
+    @Test
+    void twoHundredThrottledTenantsAllSucceedWithinTheirLimits() {
+        List<SimulatedTenant> tenants = IntStream.range(0, 200).mapToObj(i -> simulator.createTenant(tenant("bulk" + i, List.of()))).toList();
+        tenants.forEach(tenant -> simulator.setTenantFaults(tenant.tenantId(),
+                FaultProfile.NONE.withThrottling(0.20, 1).withUnavailableRate(0.05)));
+        // a few tenants also get concurrent checks, so that their calls compete for the per-tenant cap
+        List<SimulatedTenant> crowded = tenants.subList(0, 5);
+
+        Map<UUID, SimulatedTenant> onboardings = new LinkedHashMap<>();
+        tenants.forEach(tenant -> onboardings.put(driver.send(CommandKind.ONBOARD, request(tenant)), tenant));
+        List<UUID> extra = new ArrayList<>();
+        crowded.forEach(tenant -> IntStream.range(0, 4).forEach(i -> extra.add(driver.send(CommandKind.VERIFY, request(tenant)))));
+
+        onboardings.forEach((id, tenant) -> assertThat(finalEvent(driver.awaitFinal(id, Duration.ofMinutes(5))).outcome())
+                .as(tenant.tenantId()).isEqualTo(StepOutcome.SUCCEEDED));
+        extra.forEach(id -> driver.awaitFinal(id, Duration.ofMinutes(5)));
+        tenants.forEach(tenant -> simulator.setTenantFaults(tenant.tenantId(), FaultProfile.NONE));
+
+        tenants.forEach(ProvisioningScenarioTest::assertSeedConfiguration);
+        assertThat(tenants).allSatisfy(tenant -> assertThat(tenant.maxInFlight()).as(tenant.tenantId()).isLessThanOrEqualTo(3));
+        assertThat(tenants.stream().mapToLong(tenant -> tenant.cmdletCounts().values().stream().mapToLong(CmdletCount::faults).sum()).sum())
+                .as("faults were injected").isGreaterThan(100);
+        tenants.stream().filter(tenant -> !crowded.contains(tenant)).forEach(ProvisioningScenarioTest::assertRetryAfterRespected);
+    }
+
+    private static void assertRetryAfterRespected(SimulatedTenant tenant) {
+        List<CallRecord> calls = tenant.callLog();
+        for (int i = 0; i < calls.size() - 1; i++) {
+            CallRecord call = calls.get(i);
+            if (call.retryAfterSeconds() != null) {
+                CallRecord next = calls.get(i + 1);
+                assertThat(Duration.between(call.arrivedAt(), next.arrivedAt()))
+                        .as("%s: %s after a Retry-After of %ds", tenant.tenantId(), next.cmdlet(), call.retryAfterSeconds())
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(call.retryAfterSeconds()));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertSeedConfiguration(SimulatedTenant tenant) {
+        assertThat(tenant.outboundConnectors()).singleElement().satisfies(connector -> {
+            Map<String, Object> object = connector.toExchangeObject();
+            assertThat(object).containsEntry("Name", "Trustifi Outbound Connector (Send)")
+                    .containsEntry("ConnectorType", "OnPremises")
+                    .containsEntry("SmartHosts", List.of("smtp.trustifi.com"))
+                    .containsEntry("TlsSettings", "DomainValidation")
+                    .containsEntry("TlsDomain", "*.trustifi.com")
+                    .containsEntry("IsTransportRuleScoped", true)
+                    .containsEntry("UseMXRecord", false)
+                    .containsEntry("Enabled", true);
+        });
+        assertThat(tenant.inboundConnectors()).singleElement().satisfies(connector -> {
+            Map<String, Object> object = connector.toExchangeObject();
+            assertThat(object).containsEntry("Name", "Trustifi Inbound Connector (Receive)")
+                    .containsEntry("ConnectorType", "OnPremises")
+                    .containsEntry("SenderDomains", List.of("*"))
+                    .containsEntry("CloudServicesMailEnabled", true)
+                    .containsEntry("Enabled", true);
+            assertThat((List<Object>) object.get("SenderIPAddresses")).containsExactlyInAnyOrderElementsOf(RELAY_IPS);
+        });
+        Map<String, Object> remoteDomain = tenant.remoteDomain("Default").orElseThrow().toExchangeObject();
+        assertThat(remoteDomain).containsEntry("TNEFEnabled", false)
+                .containsEntry("CharacterSet", "utf-8")
+                .containsEntry("NonMimeCharacterSet", "utf-8")
+                .containsEntry("AllowedOOFType", "ExternalLegacy");
+        List<TransportRule> rules = tenant.transportRules();
+        TransportRule rule = rules.stream().filter(candidate -> candidate.name().equals("Trustifi Outbound Relay")).findFirst().orElseThrow();
+        Map<String, Object> object = rule.toExchangeObject(rules.indexOf(rule));
+        assertThat(object).containsEntry("SenderDomainIs", List.of(domainOf(tenant)))
+                .containsEntry("FromScope", "InOrganization")
+                .containsEntry("RouteMessageOutboundConnector", "Trustifi Outbound Connector (Send)")
+                .containsEntry("SetHeaderName", "x-trustifi-creds")
+                .containsEntry("SetHeaderValue", SECRET)
+                .containsEntry("SetAuditSeverity", "High")
+                .containsEntry("StopRuleProcessing", true)
+                .containsEntry("RuleErrorAction", "Defer")
+                .containsEntry("SenderAddressLocation", "HeaderOrEnvelope")
+                .containsEntry("Mode", "Enforce")
+                .containsEntry("State", "Enabled");
+        assertThat((List<Object>) object.get("ExceptIfSenderIpRanges")).containsExactlyInAnyOrderElementsOf(RELAY_IPS);
+        rules.stream().filter(candidate -> candidate.name().equals(VENDOR_INBOUND_RULE)).findFirst()
+                .ifPresent(vendor -> assertThat(rules.indexOf(rule)).isLessThan(rules.indexOf(vendor)));
+    }
+
+    /** Everything the relay profile touches, as Get- cmdlets would show it, without change timestamps. */
+    private static Map<String, Object> exchangeState(SimulatedTenant tenant) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("outbound", tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
+        state.put("inbound", tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
+        state.put("remoteDomain", stable(tenant.remoteDomain("Default").orElseThrow().toExchangeObject()));
+        List<TransportRule> rules = tenant.transportRules();
+        state.put("rules", IntStream.range(0, rules.size()).mapToObj(i -> stable(rules.get(i).toExchangeObject(i))).toList());
+        return state;
+    }
+
+    private static Map<String, Object> stable(Map<String, Object> object) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        copy.remove("WhenChanged");
+        copy.remove("WhenCreated");
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutRuleHeaderValue(Map<String, Object> state) {
+        Map<String, Object> copy = new LinkedHashMap<>(state);
+        copy.put("rules", ((List<Map<String, Object>>) state.get("rules")).stream().map(rule -> {
+            Map<String, Object> withoutValue = new LinkedHashMap<>(rule);
+            withoutValue.remove("SetHeaderValue");
+            return withoutValue;
+        }).toList());
+        return copy;
+    }
+
+    private static CommandDriver.Request request(SimulatedTenant tenant) {
+        return CommandDriver.Request.of(tenant.tenantId(), domainOf(tenant), SECRET);
+    }
+
+    /** The tenant's custom domain, which is its relay domain in these scenarios. */
+    private static String domainOf(SimulatedTenant tenant) {
+        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+    }
+
+    private static TenantSpec tenant(String label, List<CmdletInvocation> configuration) {
+        String id = shortId();
+        return new TenantSpec(UUID.randomUUID().toString(), label + id + ".onmicrosoft.com", "Société " + label + " " + id,
+                OffsetDateTime.parse("2021-03-04T10:00:00Z"), List.of(DomainSpec.verifiedEmailDomain(label + id + ".example", true)),
+                false, configuration);
+    }
+
+    /** An existing inbound relay rule of the vendor's, at the top, as seed step 46 expects to find it. */
+    private static List<CmdletInvocation> withVendorInboundRule() {
+        return List.of(
+                new CmdletInvocation("New-TransportRule", Map.of("Name", VENDOR_INBOUND_RULE, "FromScope", "NotInOrganization",
+                        "SetHeaderName", "x-trustifi-inbound", "SetHeaderValue", "inbound")),
+                new CmdletInvocation("New-TransportRule", Map.of("Name", "Company disclaimer", "FromScope", "InOrganization",
+                        "Comments", "not the relay's")));
+    }
+
+    private static Map<String, Long> writes(SimulatedTenant tenant) {
+        Map<String, Long> writes = new LinkedHashMap<>();
+        tenant.cmdletCounts().forEach((cmdlet, count) -> writes.put(cmdlet, count.writes()));
+        return writes;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

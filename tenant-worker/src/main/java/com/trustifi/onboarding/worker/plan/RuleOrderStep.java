@@ -1,0 +1,73 @@
+package com.trustifi.onboarding.worker.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
+import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Seed step 46: our outbound rule must come before the vendor's inbound rule, or internal mail is
+ * delivered wrongly. Moving our rule to the inbound rule's priority shifts that rule and the ones
+ * after it down by one, so every other rule keeps its relative order.
+ */
+@ApplicationScoped
+public class RuleOrderStep implements PlanStep {
+
+    private final ObjectConvergence objects;
+    private final ExchangeAdminClient exchange;
+
+    RuleOrderStep(ObjectConvergence objects, ExchangeAdminClient exchange) {
+        this.objects = objects;
+        this.exchange = exchange;
+    }
+
+    @Override
+    public ProvisioningStep name() {
+        return ProvisioningStep.ENSURE_RULE_ORDER;
+    }
+
+    @Override
+    public StepResult run(StepContext context) {
+        List<JsonNode> rules = objects.list(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE);
+        String ourName = context.profile().transportRuleName();
+        String vendorName = context.profile().vendorInboundRuleName();
+        Optional<JsonNode> vendor = named(rules, vendorName);
+        if (vendor.isEmpty()) {
+            return StepResult.of(StepOutcome.SKIPPED, "No " + vendorName + " rule: nothing to order against");
+        }
+        Optional<JsonNode> ours = named(rules, ourName);
+        if (ours.isEmpty()) {
+            return context.writes()
+                    ? StepResult.failedRetryable(ourName + " is missing", "Retry the onboarding")
+                    : StepResult.of(StepOutcome.WOULD_UPDATE, ourName + " will be placed above " + vendorName);
+        }
+        int ourPriority = ours.get().path("Priority").asInt();
+        int vendorPriority = vendor.get().path("Priority").asInt();
+        if (ourPriority < vendorPriority) {
+            return StepResult.of(StepOutcome.UNCHANGED, ourName + " (priority " + ourPriority + ") is above "
+                    + vendorName + " (priority " + vendorPriority + ")");
+        }
+        String move = ourName + " from priority " + ourPriority + " to " + vendorPriority + ", above " + vendorName;
+        return switch (context.mode()) {
+            case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would move " + move);
+            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, ourName + " is below " + vendorName);
+            case APPLY -> {
+                Map<String, Object> parameters = new LinkedHashMap<>();
+                parameters.put("Identity", ourName);
+                parameters.put("Priority", vendorPriority);
+                exchange.invoke(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE.update(), parameters);
+                yield StepResult.of(StepOutcome.UPDATED, "Moved " + move);
+            }
+        };
+    }
+
+    private static Optional<JsonNode> named(List<JsonNode> rules, String name) {
+        return rules.stream().filter(rule -> name.equalsIgnoreCase(rule.path("Name").asText())).findFirst();
+    }
+}

@@ -1,0 +1,50 @@
+package com.trustifi.onboarding.worker.status;
+
+import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.plan.StepResult;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns one command's progress into status events with a growing sequence. */
+public final class StatusReporter {
+
+    private final ProvisioningCommand command;
+    private final StatusPublisher publisher;
+    private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
+    private long sequence;
+
+    StatusReporter(ProvisioningCommand command, StatusPublisher publisher) {
+        this.command = command;
+        this.publisher = publisher;
+    }
+
+    public void retrying(ProvisioningStep step, int failedAttempt, Instant nextAttemptAt, String reason) {
+        attempts.put(step, failedAttempt + 1);
+        publish(step, StepOutcome.RETRYING, reason, null, failedAttempt, nextAttemptAt, true);
+    }
+
+    public void step(ProvisioningStep step, StepResult result) {
+        publish(step, result.outcome(), result.detail(), result.remediation(), attempts.getOrDefault(step, 1), null,
+                result.retryable());
+    }
+
+    public void onboarding(StepResult result) {
+        publish(ProvisioningStep.ONBOARDING, result.outcome(), result.detail(), result.remediation(), 1, null, result.retryable());
+    }
+
+    public void finished(StepResult result) {
+        onboarding(result);
+    }
+
+    private void publish(ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
+            Instant nextAttemptAt, boolean retryable) {
+        publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
+                command.tenantId(), ++sequence, step, outcome, detail, remediation, attempt, nextAttemptAt, retryable,
+                Instant.now()));
+    }
+}
