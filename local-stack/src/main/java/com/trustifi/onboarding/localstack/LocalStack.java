@@ -37,6 +37,9 @@ public final class LocalStack implements AutoCloseable {
     private final Thread stopOnExit = new Thread(this::close, "local-stack-shutdown");
     /** This run's key for relay secrets; both services get it, nothing else does. */
     private final String relayKey = newKey();
+    /** This run's operator key, with which partners are signed up. */
+    private final String operatorKey = newKey();
+    private String kafkaBootstrapServers;
     private ExchangeOnlineSimulator simulator;
     private LocalDnsServer dns;
     private ServiceProcess api;
@@ -68,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("Starting Kafka");
             return track(KafkaBrokerProcess.start(workDirectory.resolve("kafka"))).bootstrapServers();
         });
+        kafkaBootstrapServers = kafka;
         LOG.info("Starting the Exchange Online simulator and DNS");
         simulator = track(ExchangeOnlineSimulator.start(
                 SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator")))));
@@ -79,16 +83,20 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                         "quarkus.datasource.username", database.username()),
                 Map.of("quarkus.datasource.password", database.password(),
+                        "onboarding.operator.api-key", operatorKey,
                         "onboarding.relay-secrets.current-key-id", RELAY_KEY_ID,
                         "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey),
                 workDirectory));
         LOG.info("Starting tenant-worker");
-        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, workDirectory));
+        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, Map.of(), workDirectory));
     }
 
-    /** The worker wired to the simulator and the local DNS server; the end-to-end tests start it alone too. */
+    /**
+     * The worker wired to the simulator and the local DNS server; the end-to-end tests start it
+     * alone too, with {@code overrides} for their own settings.
+     */
     static ServiceProcess startWorker(ProjectLayout layout, String kafka, ExchangeOnlineSimulator simulator,
-            LocalDnsServer dns, String relayKey, Path workDirectory) throws IOException {
+            LocalDnsServer dns, String relayKey, Map<String, String> overrides, Path workDirectory) throws IOException {
         String simulatorUrl = simulator.baseUri().toString();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka);
@@ -100,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("javax.net.ssl.trustStore", simulator.trustStore().toString());
         properties.put("javax.net.ssl.trustStoreType", "PKCS12");
         properties.put("javax.net.ssl.trustStorePassword", simulator.trustStorePassword());
+        properties.putAll(overrides);
         return ServiceProcess.start("tenant-worker", layout.tenantWorker(), LoopbackPort.free(), properties,
                 Map.of("worker.identity.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
                         "worker.identity.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET,
@@ -116,6 +125,14 @@ public final class LocalStack implements AutoCloseable {
 
     public URI apiBaseUri() {
         return api.baseUri();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String operatorKey() {
+        return operatorKey;
     }
 
     public URI workerBaseUri() {

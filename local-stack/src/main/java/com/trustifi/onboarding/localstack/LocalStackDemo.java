@@ -46,11 +46,14 @@ public final class LocalStackDemo {
 
     private static boolean onboard(LocalStack stack, List<TenantSpec> tenants) throws Exception {
         var api = new OnboardingApiClient(stack.apiBaseUri());
+        api.signUpPartner(stack.operatorKey(), "Local demo partner");
         Map<String, URI> locations = new LinkedHashMap<>();
         for (TenantSpec spec : tenants) {
             SimulatedTenant tenant = stack.simulator().createTenant(spec);
             List<String> relayDomains = spec.domains().stream().map(DomainSpec::name).toList();
-            locations.put(tenant.tenantId(), api.submit(tenant.tenantId(), relayDomains));
+            stack.dns().putTxt(relayDomains.get(0), "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all");
+            String account = api.openRelayAccount(tenant.displayName(), relayDomains, "mx." + relayDomains.get(0));
+            locations.put(tenant.tenantId(), api.submit(tenant.tenantId(), account, relayDomains));
             say("Submitted " + tenant.displayName() + " (" + tenant.tenantId() + ") for " + relayDomains);
         }
 
@@ -68,7 +71,7 @@ public final class LocalStackDemo {
                     say("  " + entry.getKey() + "  " + progress);
                 }
                 String status = onboarding.path("status").asText();
-                if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELED")) {
                     results.put(entry.getKey(), onboarding);
                 }
             }
@@ -82,8 +85,9 @@ public final class LocalStackDemo {
             JsonNode result = results.get(tenantId);
             String status = result == null ? "TIMED OUT" : result.path("status").asText();
             allSucceeded &= status.equals("SUCCEEDED");
-            int connectors = stack.simulator().tenant(tenantId).orElseThrow().outboundConnectors().size();
-            say(String.format("  %-36s  %-9s  outbound connectors in Exchange: %d  %s", tenantId, status, connectors,
+            SimulatedTenant tenant = stack.simulator().tenant(tenantId).orElseThrow();
+            say(String.format("  %-36s  %-9s  connectors out/in: %d/%d, rules: %d  %s", tenantId, status,
+                    tenant.outboundConnectors().size(), tenant.inboundConnectors().size(), tenant.transportRules().size(),
                     result == null ? "" : result.path("detail").asText("")));
         }
         return allSucceeded;

@@ -11,36 +11,74 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** What a partner portal does: submit an onboarding, then poll it. */
+/** What an operator and a partner portal do with the API: sign a partner up, open a relay account, onboard, poll. */
 final class OnboardingApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI baseUri;
+    private String apiKey;
 
     OnboardingApiClient(URI baseUri) {
         this.baseUri = baseUri;
     }
 
+    /** Creates a partner with the operator key and acts as that partner from then on. */
+    void signUpPartner(String operatorKey, String name) throws IOException, InterruptedException {
+        JsonNode partner = post("/v1/operator/partners", Map.of("X-Operator-Key", operatorKey), Map.of("name", name), 201);
+        apiKey = partner.path("apiKey").asText();
+    }
+
+    /** Seed steps 1-6: a PRO plan, an admin, the customer's domain and MTA; returns the account's id. */
+    String openRelayAccount(String customerName, List<String> domains, String mtaHost) throws IOException, InterruptedException {
+        JsonNode account = post("/v1/relay-accounts", partner(), Map.of("customerName", customerName, "plan", "PRO",
+                "accessLevel", "ADMIN", "domains", domains, "mtaHost", mtaHost), 201);
+        return account.path("id").asText();
+    }
+
     /** Returns the Location to poll. */
-    URI submit(String tenantId, List<String> relayDomains) throws IOException, InterruptedException {
-        byte[] body = json.writeValueAsBytes(Map.of("tenantId", tenantId, "relayDomains", relayDomains));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri.resolve("/v1/onboardings"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IOException("Onboarding of " + tenantId + " was refused: " + response.statusCode() + " " + response.body());
-        }
-        return URI.create(response.headers().firstValue("Location").orElseThrow());
+    URI submit(String tenantId, String relayAccountId, List<String> relayDomains) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/v1/onboardings", partner())
+                .POST(body(Map.of("tenantId", tenantId, "relayAccountId", relayAccountId, "relayDomains", relayDomains))));
+        expect(response, 202);
+        return baseUri.resolve(response.headers().firstValue("Location").orElseThrow());
     }
 
     JsonNode poll(URI location) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(location).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Polling " + location + " answered " + response.statusCode());
-        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(location).header("X-Api-Key", apiKey).GET());
+        expect(response, 200);
         return json.readTree(response.body());
+    }
+
+    private Map<String, String> partner() {
+        return Map.of("X-Api-Key", apiKey);
+    }
+
+    private JsonNode post(String path, Map<String, String> headers, Map<String, ?> body, int status)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(path, headers).POST(body(body)));
+        expect(response, status);
+        return json.readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private HttpRequest.BodyPublisher body(Map<String, ?> body) throws IOException {
+        return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
     }
 }

@@ -3,19 +3,34 @@ package com.trustifi.onboarding.localstack;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.trustifi.onboarding.simulator.DomainSpec;
-import com.trustifi.onboarding.simulator.exchange.OutboundConnector;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.CmdletCount;
+import com.trustifi.onboarding.simulator.exchange.OutboundConnector;
+import com.trustifi.onboarding.simulator.exchange.TransportRule;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +43,17 @@ import org.junit.jupiter.api.Test;
 class OnboardingEndToEndTest {
 
     private static LocalStack stack;
+    private static String apiKey;
+    private static final List<String> responses = new ArrayList<>();
 
     @BeforeAll
     static void startStack() throws Exception {
         stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("e2e-local-stack"));
+        apiKey = given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON)
+                .header("X-Operator-Key", stack.operatorKey())
+                .body(Map.of("name", "End-to-end partner"))
+                .when().post("/v1/operator/partners")
+                .then().statusCode(201).extract().path("apiKey");
     }
 
     @AfterAll
@@ -42,45 +64,66 @@ class OnboardingEndToEndTest {
     }
 
     @Test
-    void onboardingConfiguresExactlyOneOutboundConnectorWithTheSeedSettings() {
-        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Müller & Söhne GmbH", "mueller.example"));
+    void onboardingConfiguresTheTenantExactlyOnceAndTheSecretNeverLeaks() throws IOException {
+        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Müller & Söhne GmbH", "mueller"));
+        String domain = customDomain(tenant);
+        var account = partner().body(Map.of("customerName", "Müller & Söhne GmbH", "plan", "PRO", "accessLevel", "ADMIN",
+                        "domains", List.of(domain), "mtaHost", "mx." + domain))
+                .when().post("/v1/relay-accounts")
+                .then().statusCode(201).extract();
+        String accountId = account.path("id");
+        String secret = account.path("relaySecret");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
 
-        String location = submit(tenant.tenantId(), "mueller.example");
+        String location = submit(tenant.tenantId(), accountId, domain);
         awaitTerminal(location);
-        given().when().get(location).then()
+        record(partner().when().get(location).then()
                 .body("status", equalTo("SUCCEEDED"))
-                .body("steps", hasSize(2))
-                .body("steps[0].step", equalTo("check-tenant"))
-                .body("steps[0].outcome", equalTo("PASSED"))
-                .body("steps[1].step", equalTo("ensure-outbound-connector"))
-                .body("steps[1].outcome", equalTo("CREATED"));
-        assertSeedConnector(tenant.tenantId());
+                .body("steps.step", hasItem("ensure-transport-rule"))
+                .body("steps.find { it.step == 'ensure-outbound-connector' }.outcome", equalTo("CREATED"))
+                .body("steps.find { it.step == 'ensure-transport-rule' }.outcome", equalTo("CREATED"))
+                .body("steps.find { it.step == 'verify' }.outcome", equalTo("PASSED"))
+                .extract().asString());
+        assertSeedConnector(tenant);
+        assertThat(tenant.transportRules()).singleElement().extracting(TransportRule::setHeaderValue).isEqualTo(secret);
 
-        String again = submit(tenant.tenantId(), "mueller.example");
+        String again = submit(tenant.tenantId(), accountId, domain);
         awaitTerminal(again);
-        given().when().get(again).then()
+        record(partner().when().get(again).then()
                 .body("status", equalTo("SUCCEEDED"))
-                .body("steps[1].outcome", equalTo("UNCHANGED"));
-        assertSeedConnector(tenant.tenantId());
-        assertThat(stack.simulator().tenant(tenant.tenantId()).orElseThrow().cmdletCounts().get("New-OutboundConnector").writes())
-                .isEqualTo(1);
+                .body("steps.outcome", not(hasItem("CREATED")))
+                .body("steps.outcome", not(hasItem("UPDATED")))
+                .extract().asString());
+        assertSeedConnector(tenant);
+        assertThat(tenant.cmdletCounts().get("New-OutboundConnector")).extracting(CmdletCount::writes).isEqualTo(1L);
+        record(partner().when().get("/v1/relay-accounts/" + accountId).then().statusCode(200).extract().asString());
+        record(partner().when().get("/v1/onboardings").then().statusCode(200).extract().asString());
+
+        assertThat(responses).noneMatch(body -> body.contains(secret));
+        assertThat(serviceLogs()).noneMatch(line -> line.contains(secret));
+        assertThat(everyKafkaRecord()).noneMatch(record -> record.contains(secret));
     }
 
     @Test
     void unverifiedRelayDomainFailsWithAReasonAndChangesNothingInExchange() {
-        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Fabrikam, Inc.", "fabrikam.example"));
+        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Fabrikam, Inc.", "fabrikam"));
+        String stranger = "not-theirs-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String accountId = partner().body(Map.of("customerName", "Fabrikam", "plan", "PRO", "accessLevel", "ADMIN",
+                        "domains", List.of(stranger), "mtaHost", "mx." + stranger))
+                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
 
-        String location = submit(tenant.tenantId(), "not-theirs.example");
+        String location = submit(tenant.tenantId(), accountId, stranger);
         awaitTerminal(location);
-        given().when().get(location).then()
+        partner().when().get(location).then()
                 .body("status", equalTo("FAILED"))
-                .body("steps[0].outcome", equalTo("FAILED"))
-                .body("detail", equalTo("not-theirs.example is not a domain of this tenant"));
-        assertThat(stack.simulator().tenant(tenant.tenantId()).orElseThrow().outboundConnectors()).isEmpty();
+                .body("steps.find { it.step == 'check-tenant' }.outcome", equalTo("FAILED"))
+                .body("detail", equalTo(stranger + " is not a domain of this tenant"))
+                .body("remediation", org.hamcrest.Matchers.containsString("Microsoft 365 admin center"));
+        assertThat(tenant.outboundConnectors()).isEmpty();
     }
 
-    private static void assertSeedConnector(String tenantId) {
-        List<OutboundConnector> connectors = stack.simulator().tenant(tenantId).orElseThrow().outboundConnectors();
+    private static void assertSeedConnector(SimulatedTenant tenant) {
+        List<OutboundConnector> connectors = tenant.outboundConnectors();
         assertThat(connectors).hasSize(1);
         OutboundConnector connector = connectors.get(0);
         assertThat(connector.name()).isEqualTo("Trustifi Outbound Connector (Send)");
@@ -93,24 +136,81 @@ class OnboardingEndToEndTest {
         assertThat(connector.enabled()).isTrue();
     }
 
-    private static String submit(String tenantId, String relayDomain) {
-        return given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON)
-                .body(Map.of("tenantId", tenantId, "relayDomains", List.of(relayDomain)))
+    private static RequestSpecification partner() {
+        return given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON).header("X-Api-Key", apiKey);
+    }
+
+    private static String submit(String tenantId, String accountId, String relayDomain) {
+        var response = partner()
+                .body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(relayDomain)))
                 .when().post("/v1/onboardings")
-                .then().statusCode(202)
-                .extract().header("Location");
+                .then().statusCode(202).extract();
+        record(response.asString());
+        return response.header("Location");
     }
 
     private static void awaitTerminal(String location) {
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            String status = given().when().get(location).then().statusCode(200).extract().path("status");
+            String status = partner().when().get(location).then().statusCode(200).extract().path("status");
             return status.equals("SUCCEEDED") || status.equals("FAILED");
         });
     }
 
-    private static TenantSpec tenant(String displayName, String customDomain) {
+    private static void record(String body) {
+        responses.add(body);
+    }
+
+    private static List<String> serviceLogs() throws IOException {
+        try (Stream<Path> logs = Files.list(stack.logDirectory())) {
+            List<String> lines = new ArrayList<>();
+            for (Path log : logs.toList()) {
+                lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+            }
+            assertThat(lines).as("the services logged something").isNotEmpty();
+            return lines;
+        }
+    }
+
+    /** Every record of every topic of the run, as text. */
+    private static List<String> everyKafkaRecord() {
+        var admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        List<String> topics;
+        try (Admin client = Admin.create(admin)) {
+            topics = new ArrayList<>(client.listTopics().names().get());
+        } catch (Exception e) {
+            throw new AssertionError("Topics could not be listed", e);
+        }
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+                var batch = consumer.poll(Duration.ofMillis(300));
+                if (!batch.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                batch.forEach(record -> records.add(new String(record.value() == null ? new byte[0] : record.value(),
+                        StandardCharsets.UTF_8)));
+            }
+        }
+        assertThat(topics).contains("provisioning-commands", "provisioning-status");
+        assertThat(records).as("records were read").isNotEmpty();
+        return records;
+    }
+
+    private static String customDomain(SimulatedTenant tenant) {
+        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+    }
+
+    private static TenantSpec tenant(String displayName, String label) {
         String id = UUID.randomUUID().toString();
-        return new TenantSpec(id, "t" + id.substring(0, 8) + ".onmicrosoft.com", displayName,
-                OffsetDateTime.parse("2021-03-04T10:00:00Z"), List.of(DomainSpec.verifiedEmailDomain(customDomain, true)));
+        return new TenantSpec(id, label + id.substring(0, 8) + ".onmicrosoft.com", displayName,
+                OffsetDateTime.parse("2021-03-04T10:00:00Z"),
+                List.of(DomainSpec.verifiedEmailDomain(label + id.substring(0, 8) + ".example", true)));
     }
 }

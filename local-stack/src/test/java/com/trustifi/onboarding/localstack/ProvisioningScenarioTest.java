@@ -59,7 +59,7 @@ class ProvisioningScenarioTest {
         simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
         dns = LocalDnsServer.start();
         String relayKey = LocalStack.newKey();
-        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, work);
+        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, Map.of(), work);
         driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
     }
 

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,12 +36,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTestResource(LocalInfrastructureResource.class)
 class OnboardingResourceTest {
 
+    private TestPartner partner;
+
+    @BeforeEach
+    void createPartner() {
+        partner = TestPartner.create();
+    }
+
     @Test
     void acceptedOnboardingIsStoredAndItsCommandPublishedKeyedByTenant() throws Exception {
         String tenantId = UUID.randomUUID().toString();
 
-        String location = given().contentType(ContentType.JSON)
-                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("Contoso.example", "sales.contoso.example")))
+        String location = partner.request().contentType(ContentType.JSON)
+                .body(partner.onboarding(tenantId, "Contoso.example", "sales.contoso.example"))
                 .when().post("/v1/onboardings")
                 .then().statusCode(202)
                 .header("Retry-After", notNullValue())
@@ -48,7 +56,7 @@ class OnboardingResourceTest {
                 .body("relayDomains", equalTo(List.of("contoso.example", "sales.contoso.example")))
                 .extract().header("Location");
 
-        String id = given().when().get(location)
+        String id = partner.request().when().get(location)
                 .then().statusCode(200)
                 .header("Retry-After", notNullValue())
                 .body("tenantId", equalTo(tenantId))
@@ -64,12 +72,12 @@ class OnboardingResourceTest {
     @Test
     void secondOnboardingForATenantInProgressIsAConflictLinkingTheActiveOne() {
         String tenantId = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON)
-                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+        String first = partner.request().contentType(ContentType.JSON)
+                .body(partner.onboarding(tenantId, "contoso.example"))
                 .post("/v1/onboardings").then().statusCode(202).extract().path("id");
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+        partner.request().contentType(ContentType.JSON)
+                .body(partner.onboarding(tenantId, "contoso.example"))
                 .post("/v1/onboardings")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -95,7 +103,7 @@ class OnboardingResourceTest {
         long onboardings = count(Onboarding.class);
         long outbox = count(OutboxMessage.class);
 
-        given().contentType(ContentType.JSON).body(body)
+        partner.request().contentType(ContentType.JSON).body(body)
                 .when().post("/v1/onboardings")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -108,7 +116,7 @@ class OnboardingResourceTest {
 
     @Test
     void unknownOnboardingIsAProblem() {
-        given().when().get("/v1/onboardings/" + UUID.randomUUID())
+        partner.request().when().get("/v1/onboardings/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));

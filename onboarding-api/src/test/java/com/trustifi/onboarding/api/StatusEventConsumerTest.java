@@ -34,6 +34,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalInfrastructureResource.class)
 class StatusEventConsumerTest {
 
+    private TestPartner partner;
+
+    @BeforeEach
+    void createPartner() {
+        partner = TestPartner.create();
+    }
+
     private KafkaProducer<String, StatusEvent> producer;
 
     @BeforeEach
@@ -90,7 +97,7 @@ class StatusEventConsumerTest {
         send(event(marker, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "marker"));
         awaitStatus(marker, "RUNNING");
 
-        given().when().get("/v1/onboardings/" + id)
+        partner.request().when().get("/v1/onboardings/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"))
                 .body("detail", equalTo("configured"))
@@ -101,8 +108,8 @@ class StatusEventConsumerTest {
     }
 
     private UUID accept(String tenantId) {
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("tenantId", tenantId, "relayDomains", List.of("contoso.example")))
+        String id = partner.request().contentType(ContentType.JSON)
+                .body(partner.onboarding(tenantId, "contoso.example"))
                 .post("/v1/onboardings").then().statusCode(202).extract().path("id");
         return UUID.fromString(id);
     }
@@ -118,16 +125,16 @@ class StatusEventConsumerTest {
     private static StatusEvent event(UUID onboardingId, String tenantId, long sequence, ProvisioningStep step,
             StepOutcome outcome, String detail) {
         return new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), onboardingId, tenantId, sequence, step,
-                outcome, detail, null, Instant.now());
+                outcome, detail, null, 1, null, false, Instant.now());
     }
 
-    private static ValidatableResponse awaitOnboarding(UUID id) {
-        return given().when().get("/v1/onboardings/" + id).then().statusCode(200);
+    private ValidatableResponse awaitOnboarding(UUID id) {
+        return partner.request().when().get("/v1/onboardings/" + id).then().statusCode(200);
     }
 
-    private static ValidatableResponse awaitStatus(UUID id, String status) {
+    private ValidatableResponse awaitStatus(UUID id, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                status.equals(given().when().get("/v1/onboardings/" + id).then().extract().path("status")));
+                status.equals(partner.request().when().get("/v1/onboardings/" + id).then().extract().path("status")));
         return awaitOnboarding(id);
     }
 }

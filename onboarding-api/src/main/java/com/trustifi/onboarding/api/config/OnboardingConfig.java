@@ -3,6 +3,7 @@ package com.trustifi.onboarding.api.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "onboarding")
 public interface OnboardingConfig {
@@ -11,7 +12,26 @@ public interface OnboardingConfig {
     @WithDefault("2s")
     Duration pollAfter();
 
+    /** The longest a GET may wait for a change (?waitSeconds=N). */
+    @WithDefault("30s")
+    Duration maxWait();
+
+    /** How often a waiting GET looks for a change; it reads the database, so any instance's events are seen. */
+    @WithDefault("250ms")
+    Duration waitCheckInterval();
+
     Outbox outbox();
+
+    Operator operator();
+
+    interface Operator {
+
+        /**
+         * The key an operator sends as X-Operator-Key to create partners and their API keys.
+         * Absent: the operator endpoints refuse every request.
+         */
+        Optional<String> apiKey();
+    }
 
     interface Outbox {
 

@@ -1,6 +1,8 @@
 package com.trustifi.onboarding.api.onboarding;
 
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -29,12 +31,41 @@ public class Onboarding extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The partner that asked for it; no other partner can see it. */
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "relay_domains", nullable = false)
     public List<String> relayDomains;
+
+    /** What the worker was asked to do. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommandKind kind;
+
+    /** The onboarding an action (retry, verify, plan, offboard, rotate-secret) was taken on; null for a new one. */
+    @Column(name = "origin_id")
+    public UUID originId;
+
+    @Column(name = "relay_account_id")
+    public UUID relayAccountId;
+
+    @Column(name = "limited_scope_group")
+    public String limitedScopeGroup;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "limited_scope_senders")
+    public List<String> limitedScopeSenders;
+
+    @Column(name = "test_recipient")
+    public String testRecipient;
+
+    @Column(name = "force_profile", nullable = false)
+    public boolean forceProfile;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -43,6 +74,10 @@ public class Onboarding extends PanacheEntityBase {
     public String detail;
 
     public String remediation;
+
+    /** With FAILED: whether running the onboarding again may help. */
+    @Column(nullable = false)
+    public boolean retryable;
 
     @Column(name = "last_sequence", nullable = false)
     public long lastSequence;
@@ -57,29 +92,54 @@ public class Onboarding extends PanacheEntityBase {
     @OrderBy("sequence")
     public List<OnboardingStep> steps = new ArrayList<>();
 
-    public static Onboarding accept(String tenantId, List<String> relayDomains, Instant now) {
+    static Onboarding accept(UUID partnerId, OnboardingOrder order, Instant now) {
         var onboarding = new Onboarding();
         onboarding.id = UUID.randomUUID();
-        onboarding.tenantId = tenantId;
-        onboarding.relayDomains = List.copyOf(relayDomains);
+        onboarding.partnerId = partnerId;
+        onboarding.kind = order.kind();
+        onboarding.tenantId = order.tenantId();
+        onboarding.relayAccountId = order.relayAccountId();
+        onboarding.relayDomains = order.relayDomains();
+        onboarding.limitedScopeGroup = order.limitedScope() == null ? null : order.limitedScope().group();
+        onboarding.limitedScopeSenders = order.limitedScope() == null ? null : order.limitedScope().senderAddresses();
+        onboarding.testRecipient = order.testRecipient();
+        onboarding.forceProfile = order.forceProfile();
         onboarding.status = OnboardingStatus.ACCEPTED;
         onboarding.createdAt = now;
         onboarding.updatedAt = now;
         return onboarding;
     }
 
+    /** The order this onboarding was made from, with another kind of command: what an action on it runs. */
+    OnboardingOrder order(CommandKind kind) {
+        return new OnboardingOrder(kind, tenantId, relayAccountId, relayDomains, limitedScope(), testRecipient, forceProfile);
+    }
+
+    public RelayConfiguration.LimitedScope limitedScope() {
+        return limitedScopeGroup == null && (limitedScopeSenders == null || limitedScopeSenders.isEmpty()) ? null
+                : new RelayConfiguration.LimitedScope(limitedScopeGroup, limitedScopeSenders);
+    }
+
+    /** The partner's onboarding with this id; another partner's is as absent as one that does not exist. */
+    public static Optional<Onboarding> ofPartner(UUID partnerId, UUID id) {
+        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    }
+
     public static Optional<Onboarding> activeFor(String tenantId) {
-        return find("tenantId = ?1 and status in ?2", tenantId,
-                List.of(OnboardingStatus.ACCEPTED, OnboardingStatus.RUNNING)).firstResultOptional();
+        return find("tenantId = ?1 and status in ?2", tenantId, OnboardingStatus.ACTIVE).firstResultOptional();
     }
 
     /**
      * Applies a status event. A step keeps the newest event about it, so an event that arrives
      * late still fills in its own step; the onboarding as a whole only moves forward, so a late
-     * or replayed event never takes back a newer status.
+     * or replayed event never takes back a newer status. A canceled onboarding takes no more
+     * events: the partner has been told it stopped.
      */
     public void apply(StatusEvent event) {
-        if (!event.isFinal()) {
+        if (status == OnboardingStatus.CANCELED) {
+            return;
+        }
+        if (!event.isAboutOnboarding()) {
             applyToStep(event);
         }
         if (event.sequence() <= lastSequence) {
@@ -87,13 +147,31 @@ public class Onboarding extends PanacheEntityBase {
         }
         lastSequence = event.sequence();
         updatedAt = event.occurredAt();
+        status = statusAfter(event);
         if (event.isFinal()) {
-            status = event.outcome() == StepOutcome.SUCCEEDED ? OnboardingStatus.SUCCEEDED : OnboardingStatus.FAILED;
             detail = event.detail();
             remediation = event.remediation();
-        } else {
-            status = OnboardingStatus.RUNNING;
+            retryable = event.outcome() == StepOutcome.FAILED && event.retryable();
         }
+    }
+
+    /** Changes whenever anything a partner can see of this onboarding changes: the basis of its ETag. */
+    public String version() {
+        var version = new StringBuilder().append(status).append('|').append(lastSequence).append('|').append(updatedAt);
+        steps.forEach(step -> version.append('|').append(step.step).append(':').append(step.sequence));
+        return version.toString();
+    }
+
+    private static OnboardingStatus statusAfter(StatusEvent event) {
+        if (!event.isAboutOnboarding()) {
+            return OnboardingStatus.RUNNING;
+        }
+        return switch (event.outcome()) {
+            case SUCCEEDED -> OnboardingStatus.SUCCEEDED;
+            case FAILED -> OnboardingStatus.FAILED;
+            case PROPAGATING -> OnboardingStatus.PROPAGATING;
+            default -> OnboardingStatus.RUNNING;
+        };
     }
 
     private void applyToStep(StatusEvent event) {

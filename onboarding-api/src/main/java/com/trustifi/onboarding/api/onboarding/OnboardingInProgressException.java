@@ -1,8 +1,12 @@
 package com.trustifi.onboarding.api.onboarding;
 
+import java.util.Optional;
 import java.util.UUID;
 
-/** The tenant already has an onboarding that has not finished. */
+/**
+ * The tenant already has an onboarding that has not finished. The active one is named only when
+ * it belongs to the caller: another partner's onboarding stays invisible.
+ */
 public class OnboardingInProgressException extends RuntimeException {
 
     private final UUID activeOnboardingId;
@@ -12,7 +16,7 @@ public class OnboardingInProgressException extends RuntimeException {
         this.activeOnboardingId = activeOnboardingId;
     }
 
-    public UUID activeOnboardingId() {
-        return activeOnboardingId;
+    public Optional<UUID> activeOnboardingId() {
+        return Optional.ofNullable(activeOnboardingId);
     }
 }

@@ -1,8 +1,12 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.outbox.OutboxMessage;
+import com.trustifi.onboarding.api.relayaccount.RelayAccount;
+import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.EncryptedSecret;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.RelayProfile;
@@ -11,47 +15,145 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import io.quarkus.panache.common.Parameters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accepts onboardings: the row and its provisioning command are stored in one transaction. */
+/**
+ * Accepts onboardings and actions on them: each row and its provisioning command are stored in
+ * one transaction.
+ *
+ * <p>Every command gets its own onboarding row, and the command carries that row's id as its
+ * onboarding id. The worker numbers a command's status events from 1, so a second command for the
+ * same tenant (a retry, a verify) would otherwise be compared with the first one's sequence. An
+ * action therefore answers with a new onboarding, linked to the one it acts on through
+ * {@code originId}; only a cancel changes the onboarding itself.
+ */
 @ApplicationScoped
 public class OnboardingService {
 
     private final Clock clock;
+    private final AuditLog audit;
+    private final RelayAccounts relayAccounts;
 
-    OnboardingService(Clock clock) {
+    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts) {
         this.clock = clock;
+        this.audit = audit;
+        this.relayAccounts = relayAccounts;
     }
 
     @Transactional
-    public Onboarding accept(String tenantId, List<String> relayDomains) {
-        Optional<Onboarding> active = Onboarding.activeFor(tenantId);
+    public Onboarding accept(UUID partnerId, OnboardingOrder order) {
+        RelayAccount account = usableAccount(partnerId, order.relayAccountId());
+        for (int i = 0; i < order.relayDomains().size(); i++) {
+            if (!account.domains.contains(order.relayDomains().get(i))) {
+                throw new UnacceptableRequestException("relayDomains[" + i + "]",
+                        "is not a domain of the relay account (seed step 4)");
+            }
+        }
+        return issue(partnerId, order, null, account, "onboarding.create");
+    }
+
+    /** Carries out an action on one of the partner's onboardings; answers the onboarding to follow. */
+    @Transactional
+    public Optional<Onboarding> act(UUID partnerId, UUID id, OnboardingAction action) {
+        return Onboarding.ofPartner(partnerId, id).map(onboarding -> switch (action) {
+            case CANCEL -> cancel(partnerId, onboarding);
+            case RETRY -> {
+                if (onboarding.status != OnboardingStatus.FAILED) {
+                    throw new OnboardingStateException("Only a FAILED onboarding can be retried; this one is " + onboarding.status);
+                }
+                yield issue(partnerId, onboarding.order(onboarding.kind), onboarding.id,
+                        usableAccount(partnerId, onboarding.relayAccountId), "onboarding.retry");
+            }
+            default -> issue(partnerId, onboarding.order(action.kind().orElseThrow()), onboarding.id,
+                    usableAccount(partnerId, onboarding.relayAccountId), "onboarding." + action.name().toLowerCase(Locale.ROOT));
+        }).map(OnboardingService::withSteps);
+    }
+
+    @Transactional
+    public Optional<Onboarding> find(UUID partnerId, UUID id) {
+        return Onboarding.ofPartner(partnerId, id).map(OnboardingService::withSteps);
+    }
+
+    /** One page of the partner's onboardings, oldest first; the steps are not loaded. */
+    @Transactional
+    public List<Onboarding> list(UUID partnerId, OnboardingFilter filter) {
+        var where = new StringBuilder("partnerId = :partner");
+        var parameters = Parameters.with("partner", partnerId);
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.tenantId() != null) {
+            where.append(" and tenantId = :tenant");
+            parameters.and("tenant", filter.tenantId());
+        }
+        if (filter.createdFrom() != null) {
+            where.append(" and createdAt >= :from");
+            parameters.and("from", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            where.append(" and createdAt < :to");
+            parameters.and("to", filter.createdTo());
+        }
+        if (filter.after() != null) {
+            where.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
+            parameters.and("afterAt", filter.after().createdAt()).and("afterId", filter.after().id());
+        }
+        return Onboarding.<Onboarding>find(where + " order by createdAt, id", parameters).page(0, filter.limit()).list();
+    }
+
+    /** Loads the steps while the transaction is open: the view is built after it ends. */
+    private static Onboarding withSteps(Onboarding onboarding) {
+        onboarding.steps.size();
+        return onboarding;
+    }
+
+    private Onboarding cancel(UUID partnerId, Onboarding onboarding) {
+        if (onboarding.status.isTerminal()) {
+            throw new OnboardingStateException("Only an onboarding in progress can be canceled; this one is " + onboarding.status);
+        }
+        onboarding.status = OnboardingStatus.CANCELED;
+        onboarding.updatedAt = clock.instant();
+        audit.record(partnerId, "onboarding.cancel", "onboarding", onboarding.id);
+        return onboarding;
+    }
+
+    private RelayAccount usableAccount(UUID partnerId, UUID relayAccountId) {
+        RelayAccount account = Optional.ofNullable(relayAccountId).flatMap(id -> RelayAccount.ofPartner(partnerId, id))
+                .orElseThrow(() -> new UnacceptableRequestException("relayAccountId", "is not one of your relay accounts"));
+        if (!account.enabled || !account.hasSecret()) {
+            throw new UnacceptableRequestException("relayAccountId", "the relay is not enabled for this account (seed step 5)");
+        }
+        return account;
+    }
+
+    private Onboarding issue(UUID partnerId, OnboardingOrder order, UUID originId, RelayAccount account, String action) {
+        Optional<Onboarding> active = Onboarding.activeFor(order.tenantId());
         if (active.isPresent()) {
-            throw new OnboardingInProgressException(active.get().id);
+            throw new OnboardingInProgressException(partnerId.equals(active.get().partnerId) ? active.get().id : null);
         }
         Instant now = clock.instant();
-        Onboarding onboarding = Onboarding.accept(tenantId, relayDomains, now);
+        Onboarding onboarding = Onboarding.accept(partnerId, order, now);
+        onboarding.originId = originId;
         onboarding.persist();
+        audit.record(partnerId, action, "onboarding", onboarding.id);
+        // OFFBOARD removes the rule that holds the secret, so it is the one command that needs none
+        EncryptedSecret secret = order.kind() == CommandKind.OFFBOARD ? null : relayAccounts.secretFor(account, order.tenantId());
         var command = new ProvisioningCommand(
                 ProvisioningCommand.SCHEMA_VERSION,
                 UUID.randomUUID(),
                 onboarding.id,
-                tenantId,
-                CommandKind.ONBOARD,
-                new RelayConfiguration(relayDomains, RelayProfile.organizationConnector()),
+                order.tenantId(),
+                order.kind(),
+                new RelayConfiguration(order.relayDomains(), RelayProfile.organizationConnector(), secret,
+                        order.limitedScope(), order.testRecipient(), order.forceProfile()),
                 now);
-        OutboxMessage.of(tenantId, toJson(command), now).persist();
+        OutboxMessage.of(order.tenantId(), toJson(command), now).persist();
         return onboarding;
-    }
-
-    @Transactional
-    public Optional<Onboarding> find(UUID id) {
-        return Onboarding.<Onboarding>findByIdOptional(id).map(onboarding -> {
-            onboarding.steps.size();
-            return onboarding;
-        });
     }
 
     private static String toJson(ProvisioningCommand command) {

@@ -39,6 +39,14 @@ public class OnboardingStep extends PanacheEntityBase {
 
     public String remediation;
 
+    /** 1 for the first try, higher while the worker retries the step. */
+    @Column(nullable = false)
+    public int attempt;
+
+    /** With RETRYING: when the worker tries the step again. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     @Column(nullable = false)
     public long sequence;
 
@@ -60,6 +68,8 @@ public class OnboardingStep extends PanacheEntityBase {
         outcome = event.outcome();
         detail = event.detail();
         remediation = event.remediation();
+        attempt = Math.max(1, event.attempt());
+        nextAttemptAt = event.outcome() == StepOutcome.RETRYING ? event.nextAttemptAt() : null;
         sequence = event.sequence();
         updatedAt = event.occurredAt();
     }

@@ -1,10 +1,15 @@
 package com.trustifi.onboarding.api.rest;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A partner's request to connect one Microsoft 365 tenant to the relay. */
@@ -15,13 +20,45 @@ public record OnboardingRequest(
         @Pattern(regexp = TENANT_ID, message = "must be a tenant GUID or an initial domain ending in .onmicrosoft.com")
         String tenantId,
 
-        @Schema(description = "The tenant's domains whose mail goes out through the relay (seed step 31)")
+        @Schema(description = "The relay account (POST /v1/relay-accounts) whose secret the tenant's rule sends")
+        @NotNull
+        UUID relayAccountId,
+
+        @Schema(description = "The tenant's domains whose mail goes out through the relay (seed step 31); "
+                + "each must be a domain of the relay account. Internationalized names are accepted.")
         @NotEmpty
         @Size(max = 100)
-        List<@NotBlank @Pattern(regexp = DOMAIN_NAME, message = "must be a domain name such as contoso.com") String> relayDomains) {
+        List<@NotBlank @DomainName String> relayDomains,
+
+        @Schema(description = "Seed step 48: only these senders go through the relay; absent means all")
+        @Valid
+        LimitedScope limitedScope,
+
+        @Schema(description = "Seed step 14: an address outside Microsoft 365 to validate the outbound connector with")
+        @Email @Size(max = 320)
+        String testRecipient,
+
+        @Schema(description = "Apply the profile to a tenant created on or after 2023-01-01", defaultValue = "false")
+        Boolean forceProfile,
+
+        @Schema(description = "Only report what would change (a PLAN); nothing is written to the tenant",
+                defaultValue = "false")
+        Boolean dryRun) {
 
     static final String TENANT_ID = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
             + "|[a-z0-9][a-z0-9-]{0,62}\\.onmicrosoft\\.com";
 
-    static final String DOMAIN_NAME = "(?i)(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}";
+    /** A group, or a list of sender addresses: one of the two. */
+    public record LimitedScope(
+            @Schema(description = "A distribution or security group address") @Email @Size(max = 320) String group,
+            @Size(max = 1000) List<@NotBlank @Email @Size(max = 320) String> senderAddresses) {
+
+        @AssertTrue(message = "must name either a group or sender addresses, not both and not neither")
+        @Schema(hidden = true)
+        boolean isGroupOrSenders() {
+            boolean hasGroup = group != null && !group.isBlank();
+            boolean hasSenders = senderAddresses != null && !senderAddresses.isEmpty();
+            return hasGroup != hasSenders;
+        }
+    }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.trustifi.onboarding.api.idempotency.IdempotencyConflictException;
 import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
+import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
+import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
+import com.trustifi.onboarding.api.relayaccount.RelayAccessDeniedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -51,11 +55,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response inProgress(OnboardingInProgressException e, UriInfo uri) {
-        String active = uri.getBaseUriBuilder().path("v1/onboardings").path(e.activeOnboardingId().toString()).build().toString();
+        if (e.activeOnboardingId().isEmpty()) {
+            return Problem.of(Response.Status.CONFLICT, "The tenant cannot be onboarded now: another onboarding of it is in progress")
+                    .at(uri.getPath()).toResponse();
+        }
+        String active = uri.getBaseUriBuilder().path("v1/onboardings").path(e.activeOnboardingId().get().toString())
+                .build().toString();
         return Response.fromResponse(Problem.of(Response.Status.CONFLICT,
                         "The tenant already has an onboarding in progress: " + active).at(uri.getPath()).toResponse())
                 .link(active, "active")
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongState(OnboardingStateException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri) {
+        return new Problem("about:blank", e.inFlight() ? "Conflict" : "Unprocessable request", e.inFlight() ? 409 : 422,
+                e.getMessage(), uri.getPath(), List.of(new Problem.FieldError(IdempotentRequests.HEADER, e.getMessage())))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response denied(RelayAccessDeniedException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unacceptable(UnacceptableRequestException e, UriInfo uri) {
+        return new Problem("about:blank", "Unprocessable request", 422, e.getMessage(), uri.getPath(),
+                List.of(new Problem.FieldError(e.field(), e.reason()))).toResponse();
     }
 
     @ServerExceptionMapper

@@ -28,6 +28,10 @@ public class StatusEventConsumer {
     @Blocking
     @Transactional
     public void apply(StatusEvent event) {
+        if (event == null) {
+            // nacked: the channel's failure strategy moves the unreadable record to the dead-letter topic
+            throw new IllegalArgumentException("A record on the status topic is not a status event");
+        }
         if (ProcessedEvent.findById(event.eventId()) != null) {
             LOG.debugf("Status event %s was already applied", event.eventId());
             return;

@@ -1,30 +1,62 @@
 package com.trustifi.onboarding.worker.command;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.worker.plan.Delivery;
+import com.trustifi.onboarding.worker.plan.PlanOutcome;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
 import com.trustifi.onboarding.worker.status.StatusPublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes provisioning commands. Commands run in parallel on the "provisioning" worker pool; a
  * command's offset is committed only after its plan finished and its events were acknowledged.
+ * A plan that ran out of retries on a still-throttled tenant is handed to SmallRye's delayed
+ * retry topics (the channel's failure strategy) and runs again later; on its last delivery it
+ * fails as retryable instead. Records that cannot be read end on the dead-letter topic.
  */
 @ApplicationScoped
 public class ProvisioningCommandConsumer {
 
     private final ProvisioningPlan plan;
     private final StatusPublisher status;
+    private final List<Duration> redeliveryDelays;
 
-    ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status) {
+    ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status,
+            @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
         this.plan = plan;
         this.status = status;
+        // SmallRye names each retry topic after its delay: <topic>_retry_<milliseconds>
+        this.redeliveryDelays = retryTopics.stream()
+                .map(topic -> Duration.ofMillis(Long.parseLong(topic.substring(topic.lastIndexOf('_') + 1))))
+                .toList();
     }
 
     @Incoming("provisioning-commands")
     @Blocking(value = "provisioning", ordered = false)
-    public void handle(ProvisioningCommand command) {
-        plan.run(command, status.reporterFor(command));
+    public void handle(ProvisioningCommand command, IncomingKafkaRecordMetadata<String, ProvisioningCommand> record) {
+        if (command == null) {
+            throw new UnreadableCommandException(record.getTopic(), record.getPartition(), record.getOffset());
+        }
+        int delivery = deliveriesBefore(record);
+        Delivery current = delivery < redeliveryDelays.size()
+                ? Delivery.redeliverableAfter(delivery, redeliveryDelays.get(delivery))
+                : Delivery.last(delivery);
+        if (plan.run(command, status.reporterFor(command, delivery), current) == PlanOutcome.DEFERRED) {
+            throw new ProvisioningDeferredException(command);
+        }
+    }
+
+    private static int deliveriesBefore(IncomingKafkaRecordMetadata<String, ProvisioningCommand> record) {
+        Header count = record.getHeaders().lastHeader(KafkaDelayedRetryTopic.DELAYED_RETRY_COUNT);
+        return count == null ? 0 : Integer.parseInt(new String(count.value(), StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import com.trustifi.onboarding.worker.retry.Backoff;
 import com.trustifi.onboarding.worker.retry.Retrying;
 import com.trustifi.onboarding.worker.status.StatusReporter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -58,19 +59,26 @@ public class ProvisioningPlan {
                 config.retry().stepAttempts());
     }
 
-    public void run(ProvisioningCommand command, StatusReporter status) {
+    public PlanOutcome run(ProvisioningCommand command, StatusReporter status, Delivery delivery) {
         LOG.infof("%s %s for tenant %s", command.kind(), command.onboardingId(), command.tenantId());
         StepContext context;
         try {
             context = new StepContext(command, mode(command.kind()), secrets.decrypt(command));
         } catch (IllegalArgumentException e) {
             status.finished(StepResult.failed(e.getMessage(), "Check that both services have the same relay secret keys"));
-            return;
+            return PlanOutcome.FINISHED;
         }
         boolean propagating = false;
         List<String> drift = new java.util.ArrayList<>();
         for (PlanStep step : steps(command.kind())) {
             StepResult result = runWithRetries(step, context, status);
+            if (result.isFailure() && result.retryable() && delivery.redelivery().isPresent()) {
+                Duration delay = delivery.redelivery().get();
+                LOG.infof("%s %s deferred at %s for %s: %s", command.kind(), command.onboardingId(), step.name(), delay,
+                        result.detail());
+                status.deferred(step.name(), Instant.now().plus(delay), result.detail());
+                return PlanOutcome.DEFERRED;
+            }
             status.step(step.name(), result);
             if (result.outcome() == StepOutcome.DRIFTED) {
                 drift.add(result.detail());
@@ -78,7 +86,7 @@ public class ProvisioningPlan {
             if (result.isFailure()) {
                 LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(), result.detail());
                 status.finished(new StepResult(StepOutcome.FAILED, result.detail(), result.remediation(), result.retryable()));
-                return;
+                return PlanOutcome.FINISHED;
             }
             if (step.name() == ProvisioningStep.ENSURE_TRANSPORT_RULE && result.changedSomething() && context.writes()) {
                 propagating = true;
@@ -88,6 +96,7 @@ public class ProvisioningPlan {
         }
         status.finished(drift.isEmpty() ? finalResult(command.kind(), propagating)
                 : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it"));
+        return PlanOutcome.FINISHED;
     }
 
     /** Unknown outcomes and exhausted call retries get the whole step again: it reads before it writes. */

@@ -25,8 +25,8 @@ public class StatusPublisher {
         this.timeout = config.publishTimeout();
     }
 
-    public StatusReporter reporterFor(ProvisioningCommand command) {
-        return new StatusReporter(command, this);
+    public StatusReporter reporterFor(ProvisioningCommand command, int delivery) {
+        return new StatusReporter(command, this, delivery);
     }
 
     void publish(StatusEvent event) {

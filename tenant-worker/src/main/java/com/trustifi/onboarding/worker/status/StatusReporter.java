@@ -10,7 +10,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns one command's progress into status events with a growing sequence. */
+/**
+ * Turns one delivery of a command into status events with a growing sequence. Each delivery
+ * numbers its events above the previous one's, so that the API applies a redelivered plan's
+ * events over the earlier ones; a crash-redelivery of the same delivery repeats its numbers, and
+ * its repeated events are dropped as stale.
+ */
 public final class StatusReporter {
 
     private final ProvisioningCommand command;
@@ -18,14 +23,23 @@ public final class StatusReporter {
     private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
     private long sequence;
 
-    StatusReporter(ProvisioningCommand command, StatusPublisher publisher) {
+    /** Room for the events of one delivery: far more than the steps and retries of a plan. */
+    private static final long SEQUENCES_PER_DELIVERY = 1_000;
+
+    StatusReporter(ProvisioningCommand command, StatusPublisher publisher, int delivery) {
         this.command = command;
         this.publisher = publisher;
+        this.sequence = delivery * SEQUENCES_PER_DELIVERY;
     }
 
     public void retrying(ProvisioningStep step, int failedAttempt, Instant nextAttemptAt, String reason) {
         attempts.put(step, failedAttempt + 1);
         publish(step, StepOutcome.RETRYING, reason, null, failedAttempt, nextAttemptAt, true);
+    }
+
+    /** The step ran out of retries for now; the whole command is delivered again at {@code nextAttemptAt}. */
+    public void deferred(ProvisioningStep step, Instant nextAttemptAt, String reason) {
+        publish(step, StepOutcome.RETRYING, reason, null, attempts.getOrDefault(step, 1), nextAttemptAt, true);
     }
 
     public void step(ProvisioningStep step, StepResult result) {

@@ -1,0 +1,127 @@
+package com.trustifi.onboarding.localstack;
+
+import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trustifi.onboarding.infrastructure.InProcessKafkaBroker;
+import com.trustifi.onboarding.infrastructure.LocalDnsServer;
+import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.SimulatorOptions;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant that stays throttled outlasts the worker's in-process retries: the command goes to the
+ * delayed retry topics, runs again later, and fails as retryable on its last delivery. A record
+ * that cannot be read ends on the dead-letter topic. Delays are seconds here, minutes in production.
+ */
+class DelayedRetryScenarioTest {
+
+    private static InProcessKafkaBroker kafka;
+    private static ExchangeOnlineSimulator simulator;
+    private static LocalDnsServer dns;
+    private static ServiceProcess worker;
+    private static CommandDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path work = Files.createTempDirectory("worker-delayed-retry");
+        kafka = InProcessKafkaBroker.start(work);
+        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
+        dns = LocalDnsServer.start();
+        String relayKey = LocalStack.newKey();
+        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, Map.of(
+                "worker.retry.call-attempts", "2",
+                "worker.retry.step-attempts", "1",
+                "worker.retry.initial-backoff", "100ms",
+                "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics",
+                "provisioning-commands_retry_1000,provisioning-commands_retry_2000"), work);
+        driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable component : new AutoCloseable[] {driver, worker, dns, simulator, kafka}) {
+            try {
+                if (component != null) {
+                    component.close();
+                }
+            } catch (Exception e) {
+                // keep stopping the others
+            }
+        }
+    }
+
+    @Test
+    void aTenantThrottledThroughEveryDeliveryFailsAsRetryable() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        SimulatedTenant tenant = simulator.createTenant(new TenantSpec(UUID.randomUUID().toString(), "busy" + id + ".onmicrosoft.com",
+                "Busy Ltd", OffsetDateTime.parse("2021-01-01T00:00:00Z"), List.of(DomainSpec.verifiedEmailDomain("busy" + id + ".example", true))));
+        simulator.setTenantFaults(tenant.tenantId(), FaultProfile.NONE.withThrottling(1.0, 1));
+
+        List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD,
+                CommandDriver.Request.of(tenant.tenantId(), "busy" + id + ".example", "secret")), Duration.ofSeconds(60));
+
+        StatusEvent result = finalEvent(events);
+        assertThat(result.outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.sequence()).as("the last of three deliveries").isGreaterThan(2_000);
+        List<StatusEvent> deferrals = events.stream()
+                .filter(event -> event.outcome() == StepOutcome.RETRYING && event.nextAttemptAt() != null && event.sequence() < 2_000 && event.sequence() % 1_000 == 1)
+                .toList();
+        assertThat(deferrals).as(events.toString()).hasSize(2);
+        assertThat(tenant.outboundConnectors()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableCommandEndsOnTheDeadLetterTopic() {
+        byte[] poison = "{not a command".getBytes(StandardCharsets.UTF_8);
+        var producerProperties = new Properties();
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("provisioning-commands", "poison-tenant", poison)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+
+        var consumerProperties = new Properties();
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
+        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> deadKeys = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("provisioning-commands-dead-letter"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!deadKeys.contains("poison-tenant") && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> deadKeys.add(record.key()));
+            }
+        }
+        assertThat(deadKeys).contains("poison-tenant");
+    }
+}

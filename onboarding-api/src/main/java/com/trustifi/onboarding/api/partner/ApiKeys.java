@@ -1,0 +1,81 @@
+package com.trustifi.onboarding.api.partner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues partner API keys and recognizes them. A key is shown once, when it is issued; only its
+ * SHA-256 is stored, which is enough for 256 random bits: nothing can be guessed from the hash.
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "pk_";
+
+    private final Clock clock;
+
+    ApiKeys(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A new partner with one key. */
+    @Transactional
+    public IssuedKey createPartner(String name) {
+        if (Partner.count("name", name) > 0) {
+            throw new ClientErrorException("A partner with this name exists", Response.Status.CONFLICT);
+        }
+        Partner partner = Partner.named(name, clock.instant());
+        partner.persist();
+        return issue(partner.id);
+    }
+
+    /** Another key for a partner, so that it can move to a new key before dropping the old one. */
+    @Transactional
+    public Optional<IssuedKey> addKey(UUID partnerId) {
+        return Partner.<Partner>findByIdOptional(partnerId).map(partner -> issue(partner.id));
+    }
+
+    /** The partner a key belongs to, if it is a known key. */
+    @Transactional
+    public Optional<UUID> partnerOf(String key) {
+        return PartnerApiKey.<PartnerApiKey>find("keyHash", hash(key)).firstResultOptional().map(found -> found.partnerId);
+    }
+
+    private IssuedKey issue(UUID partnerId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        PartnerApiKey.of(partnerId, hash(key), clock.instant()).persist();
+        return new IssuedKey(partnerId, key);
+    }
+
+    /** SHA-256 in hex; also used to compare the operator key without leaking its length or content through timing. */
+    public static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** A key as issued: the only time it exists in plain text. */
+    public record IssuedKey(UUID partnerId, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "IssuedKey[partnerId=" + partnerId + "]";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.trustifi.onboarding.api.relayaccount;
+
+import com.trustifi.onboarding.model.EncryptedSecret;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One customer's relay integration on the vendor side (seed steps 1-6). */
+@Entity
+@Table(name = "relay_account")
+public class RelayAccount extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    @Column(name = "customer_name", nullable = false)
+    public String customerName;
+
+    @Column(nullable = false)
+    public String plan;
+
+    @Column(name = "access_level", nullable = false)
+    public String accessLevel;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> domains;
+
+    @Column(name = "mta_host", nullable = false)
+    public String mtaHost;
+
+    @Column(name = "mta_port", nullable = false)
+    public int mtaPort;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "secret_key_id")
+    String secretKeyId;
+
+    @Column(name = "secret_ciphertext")
+    String secretCiphertext;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The partner's relay account with this id; another partner's is as absent as one that does not exist. */
+    public static Optional<RelayAccount> ofPartner(UUID partnerId, UUID id) {
+        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    }
+
+    /** The secret is generated when the relay is enabled (seed step 6). */
+    public boolean hasSecret() {
+        return secretCiphertext != null;
+    }
+
+    Optional<EncryptedSecret> secret() {
+        return hasSecret() ? Optional.of(new EncryptedSecret(secretKeyId, secretCiphertext)) : Optional.empty();
+    }
+
+    void secret(EncryptedSecret secret) {
+        secretKeyId = secret.keyId();
+        secretCiphertext = secret.ciphertext();
+    }
+
+    /** What the secret is bound to at rest, so that a ciphertext copied to another account does not decrypt. */
+    String associatedData() {
+        return "relay-account:" + id;
+    }
+}

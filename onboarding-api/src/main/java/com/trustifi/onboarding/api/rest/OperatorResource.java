@@ -1,0 +1,51 @@
+package com.trustifi.onboarding.api.rest;
+
+import com.trustifi.onboarding.api.partner.ApiKeys;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Operators create partners and their API keys; each key is in the response once and never again. */
+@Path("/v1/operator/partners")
+@Tag(name = "Operator")
+@OperatorEndpoint
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorResource {
+
+    private final ApiKeys apiKeys;
+
+    OperatorResource(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a partner with its first API key (X-Operator-Key)")
+    public Response createPartner(@NotNull @Valid PartnerRequest request) {
+        return Response.status(Response.Status.CREATED).entity(apiKeys.createPartner(request.name().trim())).build();
+    }
+
+    @POST
+    @Path("/{partnerId}/api-keys")
+    @Operation(summary = "Issue another API key for a partner (X-Operator-Key)")
+    public Response addKey(@RestPath UUID partnerId) {
+        return apiKeys.addKey(partnerId)
+                .map(issued -> Response.status(Response.Status.CREATED).entity(issued).build())
+                .orElseThrow(() -> new NotFoundException("No partner " + partnerId));
+    }
+}

@@ -1,0 +1,71 @@
+package com.trustifi.onboarding.api.rest;
+
+import com.trustifi.onboarding.api.partner.CallerPartner;
+import com.trustifi.onboarding.api.relayaccount.NewRelayAccount;
+import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/v1/relay-accounts")
+@Tag(name = "Relay accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class RelayAccountResource {
+
+    private final RelayAccounts accounts;
+    private final CallerPartner caller;
+
+    RelayAccountResource(RelayAccounts accounts, CallerPartner caller) {
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set up a customer's relay (seed steps 1-6)",
+            description = "The relay secret is in this response and in no other: store it now.")
+    @APIResponse(responseCode = "201", description = "Created; relaySecret is shown this once",
+            content = @Content(schema = @Schema(implementation = RelayAccountView.class)))
+    @APIResponse(responseCode = "403", description = "The plan is not PRO or the access level is not ADMIN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid RelayAccountRequest request, UriInfo uriInfo) {
+        var created = accounts.create(caller.id(), new NewRelayAccount(
+                request.customerName().trim(),
+                request.plan(),
+                request.accessLevel(),
+                request.domains().stream().map(DomainNames::normalize).distinct().toList(),
+                DomainNames.toAscii(request.mtaHost()).orElse(request.mtaHost()),
+                request.mtaPort() == null ? 25 : request.mtaPort(),
+                request.enabled() == null || request.enabled()));
+        var noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.account().id.toString()).build())
+                .entity(RelayAccountView.of(created.account(), created.relaySecret().orElse(null)))
+                .cacheControl(noStore)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A relay account, without its secret")
+    public RelayAccountView get(@RestPath UUID id) {
+        return accounts.find(caller.id(), id).map(RelayAccountView::of)
+                .orElseThrow(() -> new NotFoundException("No relay account " + id));
+    }
+}

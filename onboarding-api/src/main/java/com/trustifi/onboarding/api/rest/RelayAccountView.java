@@ -1,0 +1,40 @@
+package com.trustifi.onboarding.api.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.trustifi.onboarding.api.relayaccount.RelayAccount;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A relay account as its partner sees it; the secret appears only in the answer that created it. */
+public record RelayAccountView(
+        UUID id,
+        String customerName,
+        String plan,
+        String accessLevel,
+        List<String> domains,
+        String mtaHost,
+        int mtaPort,
+        boolean enabled,
+        @Schema(description = "Whether a relay secret was generated; the secret itself is never shown again")
+        boolean hasRelaySecret,
+        @Schema(description = "Seed step 6: the relay secret, only in the response that generated it")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String relaySecret,
+        Instant createdAt) {
+
+    static RelayAccountView of(RelayAccount account) {
+        return of(account, null);
+    }
+
+    static RelayAccountView of(RelayAccount account, String relaySecret) {
+        return new RelayAccountView(account.id, account.customerName, account.plan, account.accessLevel, account.domains,
+                account.mtaHost, account.mtaPort, account.enabled, account.hasSecret(), relaySecret, account.createdAt);
+    }
+
+    @Override
+    public String toString() {
+        return "RelayAccountView[id=" + id + "]";
+    }
+}
