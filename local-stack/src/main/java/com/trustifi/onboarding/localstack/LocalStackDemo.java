@@ -93,11 +93,15 @@ public final class LocalStackDemo {
         return allSucceeded;
     }
 
+    /** The status, how many steps have reported, and the latest step's outcome. */
     private static String progress(JsonNode onboarding) {
-        StringBuilder line = new StringBuilder(onboarding.path("status").asText());
-        onboarding.path("steps").forEach(step -> line.append("  ")
-                .append(step.path("step").asText()).append('=').append(step.path("outcome").asText()));
-        return line.toString();
+        JsonNode steps = onboarding.path("steps");
+        String line = String.format("%-11s %2d steps", onboarding.path("status").asText(), steps.size());
+        if (steps.isEmpty()) {
+            return line;
+        }
+        JsonNode latest = steps.get(steps.size() - 1);
+        return line + "  latest: " + latest.path("step").asText() + "=" + latest.path("outcome").asText();
     }
 
     private static void say(String line) {
