@@ -1,36 +1,16 @@
 package com.trustifi.onboarding.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AdminEndpointTest {
-
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class AdminEndpointTest extends RunningSimulator {
 
     @Test
     void postCreatesTenantThatIsListedAndUsable() {

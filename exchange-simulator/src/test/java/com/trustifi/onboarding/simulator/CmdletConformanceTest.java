@@ -3,14 +3,10 @@ package com.trustifi.onboarding.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.simulator.exchange.RemoteDomain;
 import com.trustifi.onboarding.simulator.exchange.TransportRule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,28 +20,12 @@ import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every cmdlet rule of exchange-reference.md, over HTTPS, as the worker will meet it. */
-class CmdletConformanceTest {
+class CmdletConformanceTest extends RunningSimulator {
 
     private static final String OUTBOUND = "Trustifi Outbound Connector (Send)";
     private static final String INBOUND = "Trustifi Inbound Connector (Receive)";
     private static final String RULE = "Trustifi Outbound Relay";
     private static final List<String> TRUSTIFI_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
-
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     private static ConformanceFixture newTenant() {
         return ConformanceFixture.newTenant(simulator, client, TestTenants.withCustomDomain("Fabrikam"));

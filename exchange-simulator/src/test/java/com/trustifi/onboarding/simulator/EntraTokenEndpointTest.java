@@ -1,38 +1,24 @@
 package com.trustifi.onboarding.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EntraTokenEndpointTest {
+class EntraTokenEndpointTest extends RunningSimulator {
 
     private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
     static SimulatedTenant tenant;
 
     @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
+    static void createTenants() {
         tenant = simulator.createTenant(TestTenants.withCustomDomain("Contoso"));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

@@ -3,14 +3,10 @@ package com.trustifi.onboarding.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.simulator.exchange.CallRecord;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The faults a worker must survive, injected on demand per tenant or globally. */
-class FaultConformanceTest {
+class FaultConformanceTest extends RunningSimulator {
 
     private static final Map<String, Object> CONNECTOR = params("Name", "Trustifi Outbound Connector (Send)", "ConnectorType", "OnPremises",
             "UseMXRecord", false, "SmartHosts", List.of("smtp.trustifi.com"), "IsTransportRuleScoped", true);
-
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     private static ConformanceFixture tenantWith(FaultProfile profile) {
         ConformanceFixture fixture = ConformanceFixture.newTenant(simulator, client, TestTenants.withCustomDomain("Ærø Fiskeri ApS"));

@@ -1,42 +1,28 @@
 package com.trustifi.onboarding.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GraphEndpointTest {
+class GraphEndpointTest extends RunningSimulator {
 
     private static final String GRAPH = "https://graph.microsoft.com";
 
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
     static SimulatedTenant tenant;
     static String graphToken;
 
     @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
+    static void createTenants() {
         tenant = simulator.createTenant(TestTenants.withCustomDomain("Müller & Söhne GmbH"));
         simulator.createTenant(TestTenants.withCustomDomain("Someone else"));
         graphToken = client.token(tenant.tenantId(), GRAPH);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

@@ -3,13 +3,9 @@ package com.trustifi.onboarding.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,26 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InvokeCommandEndpointTest {
+class InvokeCommandEndpointTest extends RunningSimulator {
 
     private static final String EXCHANGE = "https://outlook.office365.com";
     private static final String CONNECTOR = "Trustifi Outbound Connector (Send)";
-
-    @TempDir
-    static Path stateDirectory;
-    static ExchangeOnlineSimulator simulator;
-    static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory));
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     /** The connector the onboarding seed creates. */
     private static Map<String, Object> seedConnector() {

@@ -3,20 +3,15 @@ package com.trustifi.onboarding.localstack;
 import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trustifi.onboarding.infrastructure.InProcessKafkaBroker;
-import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
-import com.trustifi.onboarding.simulator.SimulatorOptions;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,38 +38,26 @@ import org.junit.jupiter.api.Test;
  */
 class DelayedRetryScenarioTest {
 
-    private static InProcessKafkaBroker kafka;
+    private static WorkerUnderTest world;
     private static ExchangeOnlineSimulator simulator;
-    private static LocalDnsServer dns;
-    private static ServiceProcess worker;
     private static CommandDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Files.createTempDirectory("worker-delayed-retry");
-        kafka = InProcessKafkaBroker.start(work);
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
-        dns = LocalDnsServer.start();
-        String relayKey = LocalStack.newKey();
-        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, Map.of(
+        world = WorkerUnderTest.start(Map.of(
                 "worker.retry.call-attempts", "2",
                 "worker.retry.step-attempts", "1",
                 "worker.retry.initial-backoff", "100ms",
                 "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics",
-                "provisioning-commands_retry_1000,provisioning-commands_retry_2000"), work);
-        driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
+                "provisioning-commands_retry_1000,provisioning-commands_retry_2000"));
+        simulator = world.simulator;
+        driver = world.driver;
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable component : new AutoCloseable[] {driver, worker, dns, simulator, kafka}) {
-            try {
-                if (component != null) {
-                    component.close();
-                }
-            } catch (Exception e) {
-                // keep stopping the others
-            }
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -103,7 +86,7 @@ class DelayedRetryScenarioTest {
     void anUnreadableCommandEndsOnTheDeadLetterTopic() {
         byte[] poison = "{not a command".getBytes(StandardCharsets.UTF_8);
         var producerProperties = new Properties();
-        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>("provisioning-commands", "poison-tenant", poison)).get();
         } catch (Exception e) {
@@ -111,7 +94,7 @@ class DelayedRetryScenarioTest {
         }
 
         var consumerProperties = new Properties();
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafka.bootstrapServers());
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> deadKeys = new ArrayList<>();

@@ -4,8 +4,6 @@ import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
 import static com.trustifi.onboarding.localstack.CommandDriver.lastByStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trustifi.onboarding.infrastructure.InProcessKafkaBroker;
-import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -14,14 +12,11 @@ import com.trustifi.onboarding.simulator.CmdletInvocation;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
-import com.trustifi.onboarding.simulator.SimulatorOptions;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import com.trustifi.onboarding.simulator.exchange.CallRecord;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.exchange.TransportRule;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -46,40 +41,28 @@ class ProvisioningScenarioTest {
     private static final String VENDOR_INBOUND_RULE = "Trustifi Inbound Relay";
     private static final List<String> RELAY_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
 
-    private static InProcessKafkaBroker kafka;
+    private static WorkerUnderTest world;
     private static ExchangeOnlineSimulator simulator;
-    private static LocalDnsServer dns;
-    private static ServiceProcess worker;
     private static CommandDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Files.createTempDirectory("worker-scenarios");
-        kafka = InProcessKafkaBroker.start(work);
-        simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
-        dns = LocalDnsServer.start();
-        String relayKey = LocalStack.newKey();
-        worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, Map.of(), work);
-        driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
+        world = WorkerUnderTest.start(Map.of());
+        simulator = world.simulator;
+        driver = world.driver;
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable component : new AutoCloseable[] {driver, worker, dns, simulator, kafka}) {
-            try {
-                if (component != null) {
-                    component.close();
-                }
-            } catch (Exception e) {
-                // keep stopping the others
-            }
+        if (world != null) {
+            world.close();
         }
     }
 
     @Test
     void freshTenantEndsWithEveryObjectAsTheSeedSaysAndASecondRunWritesNothing() {
         SimulatedTenant tenant = simulator.createTenant(tenant("fresh", withVendorInboundRule()));
-        dns.putTxt(domainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
+        world.dns.putTxt(domainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
 
         List<StatusEvent> first = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
 

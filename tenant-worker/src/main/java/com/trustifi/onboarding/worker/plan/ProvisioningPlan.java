@@ -64,6 +64,7 @@ public class ProvisioningPlan {
         StepContext context;
         try {
             context = new StepContext(command, mode(command.kind()), secrets.decrypt(command));
+            status.redact(context.relaySecret());
         } catch (IllegalArgumentException e) {
             status.finished(StepResult.failed(e.getMessage(), "Check that both services have the same relay secret keys"));
             return PlanOutcome.FINISHED;
@@ -75,7 +76,7 @@ public class ProvisioningPlan {
             if (result.isFailure() && result.retryable() && delivery.redelivery().isPresent()) {
                 Duration delay = delivery.redelivery().get();
                 LOG.infof("%s %s deferred at %s for %s: %s", command.kind(), command.onboardingId(), step.name(), delay,
-                        result.detail());
+                        status.redacted(result.detail()));
                 status.deferred(step.name(), Instant.now().plus(delay), result.detail());
                 return PlanOutcome.DEFERRED;
             }
@@ -84,7 +85,8 @@ public class ProvisioningPlan {
                 drift.add(result.detail());
             }
             if (result.isFailure()) {
-                LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(), result.detail());
+                LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(),
+                        status.redacted(result.detail()));
                 status.finished(new StepResult(StepOutcome.FAILED, result.detail(), result.remediation(), result.retryable()));
                 return PlanOutcome.FINISHED;
             }

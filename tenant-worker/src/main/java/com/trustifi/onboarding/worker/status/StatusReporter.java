@@ -8,6 +8,7 @@ import com.trustifi.onboarding.worker.plan.StepResult;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,7 @@ public final class StatusReporter {
     private final StatusPublisher publisher;
     private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
     private long sequence;
+    private Optional<String> secret = Optional.empty();
 
     /** Room for the events of one delivery: far more than the steps and retries of a plan. */
     private static final long SEQUENCES_PER_DELIVERY = 1_000;
@@ -30,6 +32,19 @@ public final class StatusReporter {
         this.command = command;
         this.publisher = publisher;
         this.sequence = delivery * SEQUENCES_PER_DELIVERY;
+    }
+
+    /**
+     * From now on, the command's relay secret is cut out of anything reported, should a service
+     * ever echo it back in an error text.
+     */
+    public void redact(Optional<String> relaySecret) {
+        this.secret = relaySecret.filter(value -> !value.isEmpty());
+    }
+
+    /** The text as it may be reported or logged. */
+    public String redacted(String text) {
+        return text == null || secret.isEmpty() ? text : text.replace(secret.get(), "(relay secret)");
     }
 
     public void retrying(ProvisioningStep step, int failedAttempt, Instant nextAttemptAt, String reason) {
@@ -58,7 +73,7 @@ public final class StatusReporter {
     private void publish(ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
             Instant nextAttemptAt, boolean retryable) {
         publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
-                command.tenantId(), ++sequence, step, outcome, detail, remediation, attempt, nextAttemptAt, retryable,
-                Instant.now()));
+                command.tenantId(), ++sequence, step, outcome, redacted(detail), redacted(remediation), attempt, nextAttemptAt,
+                retryable, Instant.now()));
     }
 }

@@ -1,0 +1,35 @@
+package com.trustifi.onboarding.worker.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.model.RelayConfiguration;
+import com.trustifi.onboarding.model.RelayProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class StatusReporterTest {
+
+    private final StatusReporter reporter = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION,
+            UUID.randomUUID(), UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
+            new RelayConfiguration(List.of("contoso.example"), RelayProfile.organizationConnector(), null, null, null, false),
+            Instant.now()), null, 0);
+
+    @Test
+    void anEchoedSecretIsCutOutOfWhatIsReported() {
+        reporter.redact(Optional.of("s3cr3t-value"));
+
+        assertThat(reporter.redacted("Set-TransportRule failed: value 's3cr3t-value' is not valid"))
+                .isEqualTo("Set-TransportRule failed: value '(relay secret)' is not valid");
+    }
+
+    @Test
+    void withoutASecretTextIsReportedAsItIs() {
+        assertThat(reporter.redacted("nothing secret")).isEqualTo("nothing secret");
+        assertThat(reporter.redacted(null)).isNull();
+    }
+}
