@@ -65,6 +65,20 @@ class GraphEndpointTest extends RunningSimulator {
     }
 
     @Test
+    void serviceConfigurationRecordsAreTheMxAndSpfMicrosoftExpects() {
+        String custom = tenant.domains().get(1).name();
+
+        JsonNode records = json(client.get("/v1.0/domains/" + custom + "/serviceConfigurationRecords", graphToken)).get("value");
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).get("recordType").asText()).isEqualTo("Mx");
+        assertThat(records.get(0).get("mailExchange").asText()).endsWith(".mail.protection.outlook.com");
+        assertThat(records.get(1).get("recordType").asText()).isEqualTo("Txt");
+        assertThat(records.get(1).get("text").asText()).isEqualTo("v=spf1 include:spf.protection.outlook.com -all");
+        assertThat(client.get("/v1.0/domains/unknown.example/serviceConfigurationRecords", graphToken).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void selectReturnsOnlyTheNamedPropertiesAndId() {
         // The Graph SDK percent-encodes the dollar sign and the comma.
         JsonNode domain = json(client.get("/v1.0/domains?%24select=isVerified%2CsupportedServices", graphToken)).get("value").get(0);

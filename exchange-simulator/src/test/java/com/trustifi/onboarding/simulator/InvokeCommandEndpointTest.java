@@ -60,7 +60,7 @@ class InvokeCommandEndpointTest extends RunningSimulator {
         JsonNode body = json(response);
         assertThat(body.get("@odata.context").asText())
                 .isEqualTo("https://outlook.office365.com/adminapi/beta/" + fixture.tenant().tenantId() + "/$metadata#Collection(Exchange.GenericHashTable)");
-        assertThat(body.get("adminapi.warnings")).isEmpty();
+        assertThat(body.get("@adminapi.warnings")).isEmpty();
         assertThat(body.get("value")).isEmpty();
     }
 

@@ -96,7 +96,7 @@ final class CmdletService {
         int to = (int) Math.min((long) from + page.maxPageSize(), output.size());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("@odata.context", metadataContext);
-        answer.put("adminapi.warnings", List.of());
+        answer.put("@adminapi.warnings", List.of());
         answer.put("value", output.subList(from, to));
         if (to < output.size()) {
             answer.put("@odata.nextLink", selfUrl + "?$skiptoken=" + to);

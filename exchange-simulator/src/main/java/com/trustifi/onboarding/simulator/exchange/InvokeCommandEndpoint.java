@@ -87,38 +87,48 @@ public final class InvokeCommandEndpoint implements HttpHandler {
 
     private void serve(HttpExchange exchange, SimulatedTenant tenant, String tenantSegment, boolean batch, JsonNode body) throws IOException {
         CallTraffic traffic = tenant.traffic();
+        Optional<InvokeAnswer> answer;
+        int inFlight = traffic.enter();
+        try {
+            answer = answer(exchange, tenant, tenantSegment, batch, body, inFlight);
+        } finally {
+            // before the answer goes out: a client that sends its next call as soon as it has the
+            // answer must not find this one still counted
+            traffic.leave();
+        }
+        if (answer.isPresent()) {
+            send(exchange, answer.get());
+        }
+    }
+
+    /** The answer to one call while it counts as in flight; empty when the connection is to be dropped. */
+    private Optional<InvokeAnswer> answer(HttpExchange exchange, SimulatedTenant tenant, String tenantSegment, boolean batch,
+            JsonNode body, int inFlight) {
+        CallTraffic traffic = tenant.traffic();
         FaultProfile profile = faults.effectiveFor(tenant.tenantId());
         String cmdlet = batch ? BATCH : service.cmdletName(body);
         Instant arrivedAt = Instant.now();
-        int inFlight = traffic.enter();
-        try {
-            if (inFlight > profile.maxConcurrentPerTenant()) {
-                traffic.record(new CallRecord(cmdlet, arrivedAt, 429, null, "concurrencyLimit"));
-                send(exchange, InvokeAnswer.error(CmdletException.tooManyConcurrentRequests(profile.maxConcurrentPerTenant())));
-                return;
-            }
-            if (faults.roll(profile.connectionResetRate())) {
-                // Closing the exchange before any response header drops the connection: the client gets no answer at all.
-                traffic.record(new CallRecord(cmdlet, arrivedAt, 0, null, "connectionReset"));
-                return;
-            }
-            if (batch) {
-                send(exchange, batches.answer(tenant, body));
-                return;
-            }
-            PageRequest page;
-            try {
-                page = PageRequest.of(exchange.getRequestHeaders().getFirst("Prefer"),
-                        QueryString.parse(exchange.getRequestURI().getRawQuery()).get("$skiptoken"));
-            } catch (CmdletException e) {
-                send(exchange, InvokeAnswer.error(e));
-                return;
-            }
-            String selfUrl = baseUri + "/adminapi/beta/" + tenantSegment + "/InvokeCommand";
-            send(exchange, service.answer(tenant, body, page, selfUrl, metadataContext(tenantSegment)));
-        } finally {
-            traffic.leave();
+        if (inFlight > profile.maxConcurrentPerTenant()) {
+            traffic.record(new CallRecord(cmdlet, arrivedAt, 429, null, "concurrencyLimit"));
+            return Optional.of(InvokeAnswer.error(CmdletException.tooManyConcurrentRequests(profile.maxConcurrentPerTenant())));
         }
+        if (faults.roll(profile.connectionResetRate())) {
+            // Closing the exchange before any response header drops the connection: the client gets no answer at all.
+            traffic.record(new CallRecord(cmdlet, arrivedAt, 0, null, "connectionReset"));
+            return Optional.empty();
+        }
+        if (batch) {
+            return Optional.of(batches.answer(tenant, body));
+        }
+        PageRequest page;
+        try {
+            page = PageRequest.of(exchange.getRequestHeaders().getFirst("Prefer"),
+                    QueryString.parse(exchange.getRequestURI().getRawQuery()).get("$skiptoken"));
+        } catch (CmdletException e) {
+            return Optional.of(InvokeAnswer.error(e));
+        }
+        String selfUrl = baseUri + "/adminapi/beta/" + tenantSegment + "/InvokeCommand";
+        return Optional.of(service.answer(tenant, body, page, selfUrl, metadataContext(tenantSegment)));
     }
 
     /** The body as a JSON object, or null: a malformed body is the cmdlet's error to report, after faults had their chance. */

@@ -60,4 +60,31 @@ final class DirectoryResources {
     private static boolean isRoot(SimulatedTenant tenant, DomainSpec domain) {
         return tenant.domains().stream().noneMatch(other -> domain.name().endsWith("." + other.name()));
     }
+
+    /** The DNS records Microsoft expects for a domain's email: its MX to Exchange Online Protection and its SPF. */
+    static List<Map<String, Object>> serviceConfigurationRecords(DomainSpec domain) {
+        if (!domain.supportedServices().contains("Email")) {
+            return List.of();
+        }
+        Map<String, Object> mx = new LinkedHashMap<>();
+        mx.put("@odata.type", "#microsoft.graph.domainDnsMxRecord");
+        mx.put("id", "mx-" + domain.name());
+        mx.put("isOptional", false);
+        mx.put("label", domain.name());
+        mx.put("recordType", "Mx");
+        mx.put("supportedService", "Email");
+        mx.put("ttl", 3600);
+        mx.put("mailExchange", domain.name().replace('.', '-') + ".mail.protection.outlook.com");
+        mx.put("preference", 0);
+        Map<String, Object> spf = new LinkedHashMap<>();
+        spf.put("@odata.type", "#microsoft.graph.domainDnsTxtRecord");
+        spf.put("id", "spf-" + domain.name());
+        spf.put("isOptional", false);
+        spf.put("label", domain.name());
+        spf.put("recordType", "Txt");
+        spf.put("supportedService", "Email");
+        spf.put("ttl", 3600);
+        spf.put("text", "v=spf1 include:spf.protection.outlook.com -all");
+        return List.of(mx, spf);
+    }
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Microsoft Graph v1.0, the read-only part the onboarding needs: {@code /organization} and {@code /domains},
- * each as a collection or by id, for the tenant named in the bearer token.
+ * each as a collection or by id, and {@code /domains/{id}/serviceConfigurationRecords}, for the tenant
+ * named in the bearer token.
  */
 public final class GraphEndpoint implements HttpHandler {
 
@@ -66,6 +67,17 @@ public final class GraphEndpoint implements HttpHandler {
     private static Optional<Map<String, Object>> answer(SimulatedTenant tenant, List<String> path,
                                                         PropertySelection selection, String rawSelect) {
         // path.get(0) is "v1.0", the context this handler is mounted on.
+        if (path.size() == 4 && path.get(1).equals("domains") && path.get(3).equals("serviceConfigurationRecords")) {
+            return tenant.domains().stream()
+                    .filter(domain -> domain.name().equalsIgnoreCase(path.get(2)))
+                    .findFirst()
+                    .map(domain -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("@odata.context", METADATA + "domains('" + domain.name() + "')/serviceConfigurationRecords");
+                        body.put("value", DirectoryResources.serviceConfigurationRecords(domain).stream().map(selection::apply).toList());
+                        return body;
+                    });
+        }
         if (path.size() < 2 || path.size() > 3) {
             return Optional.empty();
         }
