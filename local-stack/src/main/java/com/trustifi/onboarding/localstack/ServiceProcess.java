@@ -97,6 +97,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
+    /** SIGKILL, as a crash or an evicted pod would end it: nothing is finished or committed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM lets Quarkus finish in-flight work and commit offsets; a stuck JVM is killed after a grace period. */
     @Override
     public void close() {

@@ -19,15 +19,21 @@ final class WorkerUnderTest implements AutoCloseable {
     final ExchangeOnlineSimulator simulator;
     final LocalDnsServer dns;
     final CommandDriver driver;
-    private final ServiceProcess worker;
+    private final String relayKey;
+    private final Map<String, String> overrides;
+    private final Path work;
+    private ServiceProcess worker;
 
     private WorkerUnderTest(InProcessKafkaBroker kafka, ExchangeOnlineSimulator simulator, LocalDnsServer dns,
-            ServiceProcess worker, CommandDriver driver) {
+            String relayKey, Map<String, String> overrides, Path work) throws IOException {
         this.kafka = kafka;
         this.simulator = simulator;
         this.dns = dns;
-        this.worker = worker;
-        this.driver = driver;
+        this.relayKey = relayKey;
+        this.overrides = overrides;
+        this.work = work;
+        this.worker = startWorker();
+        this.driver = new CommandDriver(kafka.bootstrapServers(), relayKey);
     }
 
     /** @param overrides worker settings for this test, e.g. shorter retry delays */
@@ -36,9 +42,17 @@ final class WorkerUnderTest implements AutoCloseable {
         var kafka = InProcessKafkaBroker.start(work);
         var simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(Files.createDirectories(work.resolve("simulator"))));
         var dns = LocalDnsServer.start();
-        String relayKey = LocalStack.newKey();
-        var worker = LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, overrides, work);
-        return new WorkerUnderTest(kafka, simulator, dns, worker, new CommandDriver(kafka.bootstrapServers(), relayKey));
+        return new WorkerUnderTest(kafka, simulator, dns, LocalStack.newKey(), overrides, work);
+    }
+
+    /** Kills the worker with SIGKILL in the middle of whatever it does, and starts a new one in its place. */
+    void crashAndRestartWorker() throws IOException, InterruptedException {
+        worker.kill();
+        worker = startWorker();
+    }
+
+    private ServiceProcess startWorker() throws IOException {
+        return LocalStack.startWorker(ProjectLayout.find(), kafka.bootstrapServers(), simulator, dns, relayKey, overrides, work);
     }
 
     @Override
