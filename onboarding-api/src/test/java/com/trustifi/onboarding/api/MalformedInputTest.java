@@ -68,7 +68,7 @@ class MalformedInputTest {
 
     @Test
     void aHugeBodyIsRefused() {
-        String huge = "{\"tenantId\":\"" + "a".repeat(2_000_000) + "\"}";
+        String huge = "{\"tenantId\":\"" + "a".repeat(2_500_000) + "\"}";
         long before = count();
         int status = partner.request().contentType(ContentType.JSON).body(huge).post("/v1/onboardings").statusCode();
         assertThat(status).isEqualTo(413);

@@ -22,6 +22,8 @@ public interface OnboardingConfig {
 
     Outbox outbox();
 
+    Batch batch();
+
     Operator operator();
 
     interface Operator {
@@ -31,6 +33,13 @@ public interface OnboardingConfig {
          * Absent: the operator endpoints refuse every request.
          */
         Optional<String> apiKey();
+    }
+
+    interface Batch {
+
+        /** The most rows one batch may have; a larger one is refused whole (413). */
+        @WithDefault("10000")
+        int maxRows();
     }
 
     interface Outbox {

@@ -17,7 +17,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -27,6 +30,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "onboarding")
 public class Onboarding extends PanacheEntityBase {
+
+    private static final int TENANTS_PER_QUERY = 1000;
 
     @Id
     public UUID id;
@@ -53,6 +58,10 @@ public class Onboarding extends PanacheEntityBase {
 
     @Column(name = "relay_account_id")
     public UUID relayAccountId;
+
+    /** The batch this onboarding was submitted in; null for one submitted on its own or made by an action. */
+    @Column(name = "batch_id")
+    public UUID batchId;
 
     @Column(name = "limited_scope_group")
     public String limitedScopeGroup;
@@ -127,6 +136,18 @@ public class Onboarding extends PanacheEntityBase {
 
     public static Optional<Onboarding> activeFor(String tenantId) {
         return find("tenantId = ?1 and status in ?2", tenantId, OnboardingStatus.ACTIVE).firstResultOptional();
+    }
+
+    /** The active onboardings of these tenants, in one query per thousand tenants rather than one per tenant. */
+    static Map<String, Onboarding> activeFor(Collection<String> tenantIds) {
+        List<String> all = List.copyOf(tenantIds);
+        Map<String, Onboarding> active = new HashMap<>();
+        for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
+            Onboarding.<Onboarding>find("tenantId in ?1 and status in ?2", chunk, OnboardingStatus.ACTIVE)
+                    .stream().forEach(onboarding -> active.put(onboarding.tenantId, onboarding));
+        }
+        return active;
     }
 
     /**

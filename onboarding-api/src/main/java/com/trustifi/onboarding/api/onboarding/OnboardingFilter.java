@@ -11,7 +11,7 @@ import java.util.UUID;
  *              page never repeats or skips a row while new onboardings arrive
  */
 public record OnboardingFilter(
-        OnboardingStatus status, String tenantId, Instant createdFrom, Instant createdTo, Position after, int limit) {
+        OnboardingStatus status, String tenantId, UUID batchId, Instant createdFrom, Instant createdTo, Position after, int limit) {
 
     public record Position(Instant createdAt, UUID id) {
     }

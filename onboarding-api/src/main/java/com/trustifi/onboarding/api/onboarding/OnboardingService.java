@@ -1,8 +1,7 @@
 package com.trustifi.onboarding.api.onboarding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.trustifi.onboarding.api.audit.AuditLog;
-import com.trustifi.onboarding.api.outbox.OutboxMessage;
+import com.trustifi.onboarding.api.outbox.Outbox;
 import com.trustifi.onboarding.api.relayaccount.RelayAccount;
 import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
 import com.trustifi.onboarding.model.CommandKind;
@@ -10,14 +9,16 @@ import com.trustifi.onboarding.model.EncryptedSecret;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.RelayProfile;
-import com.trustifi.onboarding.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import io.quarkus.panache.common.Parameters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,23 +38,62 @@ public class OnboardingService {
     private final Clock clock;
     private final AuditLog audit;
     private final RelayAccounts relayAccounts;
+    private final Outbox outbox;
 
-    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts) {
+    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox) {
         this.clock = clock;
         this.audit = audit;
         this.relayAccounts = relayAccounts;
+        this.outbox = outbox;
     }
 
     @Transactional
     public Onboarding accept(UUID partnerId, OnboardingOrder order) {
         RelayAccount account = usableAccount(partnerId, order.relayAccountId());
-        for (int i = 0; i < order.relayDomains().size(); i++) {
-            if (!account.domains.contains(order.relayDomains().get(i))) {
-                throw new UnacceptableRequestException("relayDomains[" + i + "]",
-                        "is not a domain of the relay account (seed step 4)");
+        coversDomains(account, order);
+        return issue(partnerId, order, null, account, "onboarding.create");
+    }
+
+    /**
+     * Accepts a batch's rows, in the caller's transaction, under the rules of {@link #accept}: the
+     * relay account is the partner's and enabled, it has each relay domain, and the tenant has no
+     * onboarding in progress, counting the batch's earlier rows. A row that breaks a rule is
+     * refused with its field and reason; the others are accepted, with one audit entry for the
+     * batch rather than one per row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Admission acceptAll(UUID partnerId, UUID batchId, List<NumberedOrder> rows) {
+        Map<UUID, Optional<RelayAccount>> accounts = new HashMap<>();
+        rows.forEach(row -> accounts.computeIfAbsent(row.order().relayAccountId(), id -> RelayAccount.ofPartner(partnerId, id)));
+        Map<String, Onboarding> active = Onboarding.activeFor(rows.stream().map(row -> row.order().tenantId()).distinct().toList());
+        Map<String, Integer> rowOfTenant = new HashMap<>();
+        List<RefusedRow> refused = new ArrayList<>();
+        List<ProvisioningCommand> commands = new ArrayList<>();
+        Instant now = clock.instant();
+        for (NumberedOrder row : rows) {
+            OnboardingOrder order = row.order();
+            try {
+                RelayAccount account = usable(accounts.get(order.relayAccountId()));
+                coversDomains(account, order);
+                tenantFree(partnerId, Optional.ofNullable(active.get(order.tenantId())));
+                Integer earlier = rowOfTenant.putIfAbsent(order.tenantId(), row.row());
+                if (earlier != null) {
+                    throw new UnacceptableRequestException("tenantId",
+                            "is also in rows[" + earlier + "]; a tenant can have only one onboarding in progress");
+                }
+                Onboarding onboarding = Onboarding.accept(partnerId, order, now);
+                onboarding.batchId = batchId;
+                onboarding.persist();
+                commands.add(command(onboarding, account));
+            } catch (UnacceptableRequestException e) {
+                refused.add(new RefusedRow(row.row(), e.field(), e.reason()));
+            } catch (OnboardingInProgressException e) {
+                refused.add(new RefusedRow(row.row(), "tenantId", "already has an onboarding in progress"
+                        + e.activeOnboardingId().map(id -> ": " + id).orElse("")));
             }
         }
-        return issue(partnerId, order, null, account, "onboarding.create");
+        outbox.append(commands);
+        return new Admission(commands.size(), refused);
     }
 
     /** Carries out an action on one of the partner's onboardings; answers the onboarding to follow. */
@@ -86,6 +126,10 @@ public class OnboardingService {
         if (filter.status() != null) {
             where.append(" and status = :status");
             parameters.and("status", filter.status());
+        }
+        if (filter.batchId() != null) {
+            where.append(" and batchId = :batch");
+            parameters.and("batch", filter.batchId());
         }
         if (filter.tenantId() != null) {
             where.append(" and tenantId = :tenant");
@@ -123,7 +167,11 @@ public class OnboardingService {
     }
 
     private RelayAccount usableAccount(UUID partnerId, UUID relayAccountId) {
-        RelayAccount account = Optional.ofNullable(relayAccountId).flatMap(id -> RelayAccount.ofPartner(partnerId, id))
+        return usable(Optional.ofNullable(relayAccountId).flatMap(id -> RelayAccount.ofPartner(partnerId, id)));
+    }
+
+    private static RelayAccount usable(Optional<RelayAccount> found) {
+        RelayAccount account = found
                 .orElseThrow(() -> new UnacceptableRequestException("relayAccountId", "is not one of your relay accounts"));
         if (!account.enabled || !account.hasSecret()) {
             throw new UnacceptableRequestException("relayAccountId", "the relay is not enabled for this account (seed step 5)");
@@ -131,19 +179,38 @@ public class OnboardingService {
         return account;
     }
 
-    private Onboarding issue(UUID partnerId, OnboardingOrder order, UUID originId, RelayAccount account, String action) {
-        Optional<Onboarding> active = Onboarding.activeFor(order.tenantId());
+    private static void coversDomains(RelayAccount account, OnboardingOrder order) {
+        for (int i = 0; i < order.relayDomains().size(); i++) {
+            if (!account.domains.contains(order.relayDomains().get(i))) {
+                throw new UnacceptableRequestException("relayDomains[" + i + "]",
+                        "is not a domain of the relay account (seed step 4)");
+            }
+        }
+    }
+
+    /** The active onboarding is named only to its own partner: another partner's stays invisible. */
+    private static void tenantFree(UUID partnerId, Optional<Onboarding> active) {
         if (active.isPresent()) {
             throw new OnboardingInProgressException(partnerId.equals(active.get().partnerId) ? active.get().id : null);
         }
-        Instant now = clock.instant();
-        Onboarding onboarding = Onboarding.accept(partnerId, order, now);
+    }
+
+    private Onboarding issue(UUID partnerId, OnboardingOrder order, UUID originId, RelayAccount account, String action) {
+        tenantFree(partnerId, Onboarding.activeFor(order.tenantId()));
+        Onboarding onboarding = Onboarding.accept(partnerId, order, clock.instant());
         onboarding.originId = originId;
         onboarding.persist();
         audit.record(partnerId, action, "onboarding", onboarding.id);
+        outbox.append(List.of(command(onboarding, account)));
+        return onboarding;
+    }
+
+    /** The command that makes the worker carry out the onboarding, under its id. */
+    private ProvisioningCommand command(Onboarding onboarding, RelayAccount account) {
+        OnboardingOrder order = onboarding.order(onboarding.kind);
         // OFFBOARD removes the rule that holds the secret, so it is the one command that needs none
         EncryptedSecret secret = order.kind() == CommandKind.OFFBOARD ? null : relayAccounts.secretFor(account, order.tenantId());
-        var command = new ProvisioningCommand(
+        return new ProvisioningCommand(
                 ProvisioningCommand.SCHEMA_VERSION,
                 UUID.randomUUID(),
                 onboarding.id,
@@ -151,16 +218,6 @@ public class OnboardingService {
                 order.kind(),
                 new RelayConfiguration(order.relayDomains(), RelayProfile.organizationConnector(), secret,
                         order.limitedScope(), order.testRecipient(), order.forceProfile()),
-                now);
-        OutboxMessage.of(order.tenantId(), toJson(command), now).persist();
-        return onboarding;
-    }
-
-    private static String toJson(ProvisioningCommand command) {
-        try {
-            return WireJson.mapper().writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A provisioning command could not be written", e);
-        }
+                onboarding.createdAt);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** A provisioning command stored with the change that caused it, waiting to be published. */
+/** A provisioning command stored with the change that caused it, waiting to be published; written by {@link Outbox}. */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
@@ -34,14 +34,6 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
-
-    public static OutboxMessage of(String key, String payload, Instant now) {
-        var message = new OutboxMessage();
-        message.messageKey = key;
-        message.payload = payload;
-        message.createdAt = now;
-        return message;
-    }
 
     /** Oldest first, so that commands for one tenant keep their order; rows other relays hold are skipped. */
     static List<OutboxMessage> lockPending(int limit) {

@@ -13,11 +13,11 @@ public record OnboardingPage(
         List<Item> items,
         @Schema(description = "Pass as ?cursor= for the next page; absent on the last page") String nextCursor) {
 
-    public record Item(UUID id, CommandKind kind, UUID originId, String tenantId, OnboardingStatus status, String detail,
+    public record Item(UUID id, CommandKind kind, UUID originId, UUID batchId, String tenantId, OnboardingStatus status, String detail,
             String remediation, boolean retryable, Instant createdAt, Instant updatedAt) {
 
         static Item of(Onboarding onboarding) {
-            return new Item(onboarding.id, onboarding.kind, onboarding.originId, onboarding.tenantId, onboarding.status,
+            return new Item(onboarding.id, onboarding.kind, onboarding.originId, onboarding.batchId, onboarding.tenantId, onboarding.status,
                     onboarding.detail, onboarding.remediation, onboarding.retryable, onboarding.createdAt, onboarding.updatedAt);
         }
     }

@@ -39,7 +39,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -118,29 +117,22 @@ public class OnboardingResource {
     public OnboardingPage list(
             @Parameter(description = "ACCEPTED, RUNNING, PROPAGATING, SUCCEEDED, FAILED or CANCELED") @RestQuery String status,
             @RestQuery @Pattern(regexp = OnboardingRequest.TENANT_ID, message = "must be a tenant GUID or initial domain") String tenantId,
+            @Parameter(description = "Only the onboardings of this batch (POST /v1/batches)") @RestQuery String batchId,
             @Parameter(description = "ISO-8601 instant, inclusive") @RestQuery String createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive") @RestQuery String createdTo,
             @Parameter(description = "From the previous page's nextCursor") @RestQuery @Size(max = 200) String cursor,
             @Parameter(description = "At most 500; 100 if absent") @RestQuery @Min(1) @Max(500) Integer limit) {
         int pageSize = limit == null ? 100 : limit;
-        var filter = new OnboardingFilter(status == null ? null : parse("status", () -> OnboardingStatus.valueOf(status)),
+        var filter = new OnboardingFilter(status == null ? null : QueryParameters.parse("status", () -> OnboardingStatus.valueOf(status)),
                 tenantId == null ? null : tenantId.trim().toLowerCase(Locale.ROOT),
-                createdFrom == null ? null : parse("createdFrom", () -> Instant.parse(createdFrom)),
-                createdTo == null ? null : parse("createdTo", () -> Instant.parse(createdTo)),
+                batchId == null ? null : QueryParameters.parse("batchId", () -> UUID.fromString(batchId)),
+                createdFrom == null ? null : QueryParameters.parse("createdFrom", () -> Instant.parse(createdFrom)),
+                createdTo == null ? null : QueryParameters.parse("createdTo", () -> Instant.parse(createdTo)),
                 cursor == null ? null : Cursors.read(cursor), pageSize);
         List<Onboarding> page = onboardings.list(caller.id(), filter);
         Onboarding last = page.size() == pageSize ? page.get(page.size() - 1) : null;
         return new OnboardingPage(page.stream().map(OnboardingPage.Item::of).toList(),
                 last == null ? null : Cursors.of(last.createdAt, last.id));
-    }
-
-    /** Query parameters are parsed here, not by JAX-RS, which would answer a malformed one with 404. */
-    private static <T> T parse(String field, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (RuntimeException malformed) {
-            throw new UnacceptableRequestException(field, "has the wrong format");
-        }
     }
 
     @GET

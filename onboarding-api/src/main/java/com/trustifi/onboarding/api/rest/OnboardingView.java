@@ -21,6 +21,8 @@ public record OnboardingView(
         UUID originId,
         String tenantId,
         UUID relayAccountId,
+        @Schema(description = "The batch the onboarding was submitted in, if any")
+        UUID batchId,
         List<String> relayDomains,
         RelayConfiguration.LimitedScope limitedScope,
         String testRecipient,
@@ -49,6 +51,7 @@ public record OnboardingView(
                 onboarding.originId,
                 onboarding.tenantId,
                 onboarding.relayAccountId,
+                onboarding.batchId,
                 onboarding.relayDomains,
                 onboarding.limitedScope(),
                 onboarding.testRecipient,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.trustifi.onboarding.api.batch.BatchRefusedException;
+import com.trustifi.onboarding.api.batch.BatchTooLargeException;
 import com.trustifi.onboarding.api.idempotency.IdempotencyConflictException;
 import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
@@ -91,6 +93,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response batchRefused(BatchRefusedException e, UriInfo uri) {
+        return new Problem("about:blank", "Unprocessable request", 422, e.getMessage(), uri.getPath(),
+                e.refused().stream().map(BatchRows::error).toList()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response batchTooLarge(BatchTooLargeException e, UriInfo uri) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadableBody) {
             return unreadable(unreadableBody, uri);
@@ -108,7 +121,7 @@ public class ProblemMappers {
     }
 
     /** "create.request.relayDomains[1].<list element>" becomes "relayDomains[1]". */
-    private static String field(ConstraintViolation<?> violation) {
+    static String field(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         return nodes.stream()
                 .filter(node -> node.getKind() == jakarta.validation.ElementKind.PROPERTY

@@ -1,6 +1,8 @@
 package com.trustifi.onboarding.api.status;
 
 import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.StatusEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +21,11 @@ public class StatusEventConsumer {
     private static final Logger LOG = Logger.getLogger(StatusEventConsumer.class);
 
     private final Clock clock;
+    private final Webhooks webhooks;
 
-    StatusEventConsumer(Clock clock) {
+    StatusEventConsumer(Clock clock, Webhooks webhooks) {
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @Incoming("provisioning-status")
@@ -42,6 +46,8 @@ public class StatusEventConsumer {
             LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
             return;
         }
+        OnboardingStatus before = onboarding.status;
         onboarding.apply(event);
+        webhooks.statusApplied(onboarding, before, event);
     }
 }

@@ -1,0 +1,12 @@
+package com.trustifi.onboarding.api.batch;
+
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import java.util.List;
+
+/** A batch, its progress, and its failed onboardings. */
+public record BatchReport(OnboardingBatch batch, BatchProgress progress, List<Onboarding> failed) {
+
+    public BatchReport {
+        failed = List.copyOf(failed);
+    }
+}

@@ -1,0 +1,80 @@
+package com.trustifi.onboarding.api.batch;
+
+import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.onboarding.Admission;
+import com.trustifi.onboarding.api.onboarding.NumberedOrder;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingService;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.onboarding.RefusedRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accepts batches through the onboarding rules, and reports on them to the partner that submitted them. */
+@ApplicationScoped
+public class Batches {
+
+    private final OnboardingService onboardings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Batches(OnboardingService onboardings, AuditLog audit, Clock clock) {
+        this.onboardings = onboardings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the batch and its acceptable rows in one transaction.
+     *
+     * @param rows    the rows that passed validation
+     * @param invalid the reasons the other rows failed it
+     * @param rowCount how many rows the batch had in all
+     * @throws BatchRefusedException when no row can be accepted; then nothing is stored
+     */
+    @Transactional
+    public BatchReceipt submit(UUID partnerId, List<NumberedOrder> rows, List<RefusedRow> invalid, int rowCount) {
+        OnboardingBatch batch = OnboardingBatch.of(partnerId, clock.instant());
+        batch.persist();
+        Admission admission = onboardings.acceptAll(partnerId, batch.id, rows);
+        List<RefusedRow> refused = new ArrayList<>(invalid);
+        refused.addAll(admission.refused());
+        refused.sort(Comparator.comparingInt(RefusedRow::row).thenComparing(RefusedRow::field));
+        if (admission.accepted() == 0) {
+            throw new BatchRefusedException(refused);
+        }
+        batch.acceptedCount = admission.accepted();
+        batch.rejectedCount = rowCount - admission.accepted();
+        audit.record(partnerId, "batch.create", "batch", batch.id);
+        return new BatchReceipt(batch.id, batch.acceptedCount, batch.rejectedCount, refused);
+    }
+
+    @Transactional
+    public Optional<BatchReport> report(UUID partnerId, UUID id) {
+        return OnboardingBatch.ofPartner(partnerId, id).map(batch -> {
+            Map<OnboardingStatus, Long> counts = new EnumMap<>(OnboardingStatus.class);
+            Onboarding.getEntityManager()
+                    .createQuery("select o.status, count(o) from Onboarding o where o.batchId = ?1 group by o.status", Object[].class)
+                    .setParameter(1, id)
+                    .getResultList()
+                    .forEach(row -> counts.put((OnboardingStatus) row[0], (Long) row[1]));
+            List<Onboarding> failed = Onboarding.list("batchId = ?1 and status = ?2 order by tenantId", id, OnboardingStatus.FAILED);
+            return new BatchReport(batch, BatchProgress.of(counts, batch.createdAt, clock.instant()), failed);
+        });
+    }
+
+    /** Every onboarding of the batch, by tenant; empty when the partner has no such batch. */
+    @Transactional
+    public Optional<List<Onboarding>> onboardings(UUID partnerId, UUID id) {
+        return OnboardingBatch.ofPartner(partnerId, id)
+                .map(batch -> Onboarding.<Onboarding>list("batchId = ?1 order by tenantId", id));
+    }
+}

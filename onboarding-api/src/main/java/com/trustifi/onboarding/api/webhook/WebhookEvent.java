@@ -1,0 +1,21 @@
+package com.trustifi.onboarding.api.webhook;
+
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.StepOutcome;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The body of a webhook call.
+ *
+ * @param type "onboarding.finished" when the onboarding reached SUCCEEDED or FAILED, "onboarding.step" for a
+ *             step's outcome (ALL_STEPS only)
+ */
+public record WebhookEvent(UUID eventId, String type, UUID onboardingId, UUID batchId, String tenantId,
+        OnboardingStatus status, ProvisioningStep step, StepOutcome outcome, String detail, String remediation,
+        boolean retryable, Instant occurredAt) {
+
+    static final String FINISHED = "onboarding.finished";
+    static final String STEP = "onboarding.step";
+}

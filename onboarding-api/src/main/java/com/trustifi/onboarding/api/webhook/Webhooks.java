@@ -1,0 +1,127 @@
+package com.trustifi.onboarding.api.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
+import com.trustifi.onboarding.model.RelaySecretCipher;
+import com.trustifi.onboarding.model.StatusEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Partners' webhooks, and the events queued for them. An event is queued in the transaction that
+ * applies the status change, so that it exists exactly when the change does; {@link WebhookSender}
+ * sends it later, so that a slow or failing endpoint never holds up status processing.
+ */
+@ApplicationScoped
+public class Webhooks {
+
+    private final RelaySecretCipher cipher;
+    private final WebhookTargets targets;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Webhooks(RelaySecretCipher cipher, WebhookTargets targets, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.cipher = cipher;
+        this.targets = targets;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A webhook as set, with its secret in plain text when it was generated: the only time it is shown. */
+    public record Saved(Webhook webhook, Optional<String> generatedSecret) {
+
+        @Override
+        public String toString() {
+            return "Saved[partner=" + webhook.partnerId + "]";
+        }
+    }
+
+    /** Sets the partner's webhook, replacing any; without a secret, one is generated. */
+    @Transactional
+    public Saved set(UUID partnerId, String url, Optional<String> secret, WebhookEvents events) {
+        targets.refusal(url).ifPresent(reason -> {
+            throw new UnacceptableRequestException("url", reason);
+        });
+        Webhook webhook = Webhook.<Webhook>findByIdOptional(partnerId).orElseGet(() -> {
+            var created = new Webhook();
+            created.partnerId = partnerId;
+            return created;
+        });
+        String plain = secret.orElseGet(RelaySecretCipher::newSecret);
+        webhook.url = url;
+        webhook.events = events;
+        webhook.secret(cipher.encrypt(Webhook.associatedData(partnerId), plain));
+        webhook.updatedAt = clock.instant();
+        webhook.persist();
+        audit.record(partnerId, "webhook.set", "webhook", partnerId);
+        return new Saved(webhook, secret.isPresent() ? Optional.empty() : Optional.of(plain));
+    }
+
+    @Transactional
+    public Optional<Webhook> find(UUID partnerId) {
+        return Webhook.findByIdOptional(partnerId);
+    }
+
+    /** Removes the partner's webhook; events not yet delivered are dropped with it. */
+    @Transactional
+    public boolean delete(UUID partnerId) {
+        if (!Webhook.deleteById(partnerId)) {
+            return false;
+        }
+        WebhookDelivery.update("nextAttemptAt = null, lastError = 'the webhook was removed' "
+                + "where partnerId = ?1 and nextAttemptAt is not null", partnerId);
+        audit.record(partnerId, "webhook.delete", "webhook", partnerId);
+        return true;
+    }
+
+    /**
+     * Queues the events a status event causes, in the consumer's transaction: one when the
+     * onboarding has just finished, and with ALL_STEPS one for each step's outcome as well.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusApplied(Onboarding onboarding, OnboardingStatus before, StatusEvent event) {
+        if (onboarding.partnerId == null) {
+            return;
+        }
+        Optional<Webhook> webhook = Webhook.findByIdOptional(onboarding.partnerId);
+        if (webhook.isEmpty()) {
+            return;
+        }
+        boolean finished = !before.isTerminal() && onboarding.status.isTerminal() && onboarding.status != OnboardingStatus.CANCELED;
+        if (finished) {
+            queue(onboarding, WebhookEvent.FINISHED, event);
+        } else if (webhook.get().events == WebhookEvents.ALL_STEPS && !event.isAboutOnboarding()
+                && onboarding.status != OnboardingStatus.CANCELED) {
+            queue(onboarding, WebhookEvent.STEP, event);
+        }
+    }
+
+    /** The webhook's secret, for signing. */
+    String secretOf(Webhook webhook) {
+        return cipher.decrypt(Webhook.associatedData(webhook.partnerId), webhook.secret());
+    }
+
+    private void queue(Onboarding onboarding, String type, StatusEvent event) {
+        boolean finished = WebhookEvent.FINISHED.equals(type);
+        var body = new WebhookEvent(UUID.randomUUID(), type, onboarding.id, onboarding.batchId, onboarding.tenantId,
+                onboarding.status, finished ? null : event.step(), event.outcome(),
+                finished ? onboarding.detail : event.detail(), finished ? onboarding.remediation : event.remediation(),
+                finished && onboarding.retryable, event.occurredAt());
+        Instant now = clock.instant();
+        try {
+            WebhookDelivery.of(onboarding.partnerId, json.writeValueAsString(body), now).persist();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A webhook event could not be written", e);
+        }
+    }
+}
