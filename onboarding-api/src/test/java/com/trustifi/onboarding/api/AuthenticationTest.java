@@ -25,7 +25,7 @@ class AuthenticationTest {
         request.when().get("/v1/onboardings/" + UUID.randomUUID())
                 .then().statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", "ApiKey")
+                .header("WWW-Authenticate", "ApiKey, Bearer")
                 .body("status", equalTo(401));
     }
 

@@ -44,8 +44,8 @@ public interface OnboardingConfig {
 
     interface Outbox {
 
-        /** How often pending commands are looked for; read by the relay's schedule. */
-        @WithDefault("200ms")
+        /** How often leftover commands are looked for; read by the relay's schedule, whose finest interval is 1 s. */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Rows published per transaction. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
@@ -24,10 +25,16 @@ public class Outbox {
 
     private static final String INSERT = "insert into outbox_message (message_key, payload, created_at) values (?, ?, ?)";
 
-    private final EntityManager entityManager;
+    /** Fired with each append, so that the relay publishes once the transaction has committed. */
+    public record Appended(int commands) {
+    }
 
-    Outbox(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final Event<Appended> appended;
+
+    Outbox(EntityManager entityManager, Event<Appended> appended) {
         this.entityManager = entityManager;
+        this.appended = appended;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,6 +53,7 @@ public class Outbox {
                 insert.executeBatch();
             }
         });
+        appended.fire(new Appended(commands.size()));
     }
 
     private static String toJson(ProvisioningCommand command) {

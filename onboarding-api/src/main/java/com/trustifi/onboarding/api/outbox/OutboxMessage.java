@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +14,6 @@ import java.util.List;
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
-
-    /** Hibernate's value for "skip rows another transaction has locked". */
-    private static final int SKIP_LOCKED = -2;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,12 +31,22 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    /** Oldest first, so that commands for one tenant keep their order; rows other relays hold are skipped. */
-    static List<OutboxMessage> lockPending(int limit) {
-        return find("publishedAt is null order by id")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, limit)
-                .list();
+    /** Any fixed number: the id of the one PostgreSQL advisory lock that the relays share. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    /**
+     * Takes the relay's turn until the transaction ends, or answers false when another relay (an
+     * other API instance) has it. One relay at a time keeps each tenant's commands in order.
+     */
+    static boolean takeRelayTurn() {
+        return (Boolean) getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult();
     }
+
+    /** Oldest first, so that commands for one tenant keep their order. */
+    static List<OutboxMessage> pending(int limit) {
+        return find("publishedAt is null order by id").page(0, limit).list();
+    }
+
 }

@@ -6,6 +6,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -15,9 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes stored provisioning commands to Kafka and marks them published, in the transaction
- * that locked them. A crash after the send and before the commit publishes a row twice, which
- * the worker tolerates; nothing is ever lost.
+ * Publishes stored provisioning commands to Kafka and marks them published, in one transaction
+ * per batch. A crash after the send and before the commit publishes a row twice, which the worker
+ * tolerates; nothing is ever lost. It runs as soon as new commands are committed, and every
+ * second for anything left over (the scheduler's finest interval).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -27,15 +31,21 @@ public class OutboxRelay {
     private final MutinyEmitter<String> commands;
     private final OnboardingConfig config;
     private final Clock clock;
+    private final ManagedExecutor executor;
 
     OutboxRelay(@Channel("provisioning-commands") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-            MutinyEmitter<String> commands, OnboardingConfig config, Clock clock) {
+            MutinyEmitter<String> commands, OnboardingConfig config, Clock clock, ManagedExecutor executor) {
         this.commands = commands;
         this.config = config;
         this.clock = clock;
+        this.executor = executor;
     }
 
-    @Scheduled(every = "${onboarding.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        executor.execute(this::publishPending);
+    }
+
+    @Scheduled(every = "${onboarding.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
         int published;
         do {
@@ -45,7 +55,10 @@ public class OutboxRelay {
 
     @Transactional
     int publishBatch() {
-        List<OutboxMessage> pending = OutboxMessage.lockPending(config.outbox().batchSize());
+        if (!OutboxMessage.takeRelayTurn()) {
+            return 0;
+        }
+        List<OutboxMessage> pending = OutboxMessage.pending(config.outbox().batchSize());
         if (pending.isEmpty()) {
             return 0;
         }
