@@ -1,9 +1,9 @@
 package com.trustifi.onboarding.api.webhook;
 
 import com.trustifi.onboarding.api.config.WebhookConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends queued webhook events: POST with the signature headers; a 2xx answer delivers the event,
  * anything else is tried again after a wait that doubles each time, up to the configured number of
- * tries. Runs on the scheduler's thread, apart from status processing. Redirects are not followed,
+ * tries. Runs on the scheduler's thread, apart from status processing; calls are made outside any
+ * transaction. Redirects are not followed,
  * so that a partner's endpoint cannot send the call on to an address that would have been refused.
  */
 @ApplicationScoped
@@ -47,29 +48,42 @@ public class WebhookSender {
 
     @Scheduled(every = "${onboarding.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        int sent;
+        List<Call> claimed;
         do {
-            sent = sendBatch();
-        } while (sent == config.batchSize());
+            claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
+            claimed.forEach(this::attempt);
+        } while (claimed.size() == config.batchSize());
     }
 
-    @Transactional
-    int sendBatch() {
-        List<WebhookDelivery> due = WebhookDelivery.lockDue(clock.instant(), config.batchSize());
-        due.forEach(this::attempt);
-        return due.size();
+    /** One delivery as it is sent: everything the call needs, read before any endpoint is called. */
+    private record Call(long deliveryId, int attempt, Optional<Webhook> webhook, String secret, String payload) {
     }
 
-    private void attempt(WebhookDelivery delivery) {
-        Optional<Webhook> webhook = Webhook.findByIdOptional(delivery.partnerId);
-        if (webhook.isEmpty()) {
-            delivery.nextAttemptAt = null;
-            delivery.lastError = "the webhook was removed";
-            return;
-        }
-        delivery.attempts++;
-        Optional<String> failure = targets.refusal(webhook.get().url).map(reason -> "the URL " + reason)
-                .or(() -> post(webhook.get(), delivery.payload));
+    /**
+     * Claims due deliveries by moving their next attempt past the time a call can take, and commits
+     * at once: no row stays locked, and no transaction stays open, while an endpoint answers. A
+     * sender that dies after claiming leaves the rows due again once the claim runs out.
+     */
+    private List<Call> claimDue() {
+        Instant now = clock.instant();
+        Instant claimedUntil = now.plus(config.timeout().multipliedBy(2));
+        return WebhookDelivery.lockDue(now, config.batchSize()).stream().map(delivery -> {
+            delivery.attempts++;
+            delivery.nextAttemptAt = claimedUntil;
+            Optional<Webhook> webhook = Webhook.findByIdOptional(delivery.partnerId);
+            return new Call(delivery.id, delivery.attempts, webhook, webhook.map(webhooks::secretOf).orElse(null), delivery.payload);
+        }).toList();
+    }
+
+    private void attempt(Call call) {
+        Optional<String> failure = call.webhook().isEmpty() ? Optional.of("the webhook was removed")
+                : targets.refusal(call.webhook().get().url).map(reason -> "the URL " + reason)
+                        .or(() -> post(call.webhook().get().url, call.secret(), call.payload()));
+        QuarkusTransaction.requiringNew().run(() -> record(call, failure));
+    }
+
+    private void record(Call call, Optional<String> failure) {
+        WebhookDelivery delivery = WebhookDelivery.findById(call.deliveryId());
         Instant now = clock.instant();
         if (failure.isEmpty()) {
             delivery.deliveredAt = now;
@@ -78,18 +92,19 @@ public class WebhookSender {
             return;
         }
         delivery.lastError = failure.get().length() > MAX_ERROR_LENGTH ? failure.get().substring(0, MAX_ERROR_LENGTH) : failure.get();
-        delivery.nextAttemptAt = delivery.attempts >= config.maxAttempts() ? null : now.plus(backoff(delivery.attempts));
-        LOG.debugf("Webhook delivery %s failed (try %s): %s", delivery.id, (Integer) delivery.attempts, delivery.lastError);
+        boolean givingUp = call.webhook().isEmpty() || call.attempt() >= config.maxAttempts();
+        delivery.nextAttemptAt = givingUp ? null : now.plus(backoff(call.attempt()));
+        LOG.debugf("Webhook delivery %s failed (try %s): %s", call.deliveryId(), (Integer) call.attempt(), delivery.lastError);
     }
 
     /** Why the call failed, or empty when the endpoint took the event. */
-    private Optional<String> post(Webhook webhook, String body) {
+    private Optional<String> post(String url, String secret, String body) {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        var request = HttpRequest.newBuilder(URI.create(webhook.url))
+        var request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.of(webhooks.secretOf(webhook), timestamp, body))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.of(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
