@@ -8,6 +8,9 @@ import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.trustifi.onboarding.api.idempotency.IdempotencyKeys;
+import com.trustifi.onboarding.api.idempotency.IdempotencyRecord;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class IdempotencyTest {
 
     private TestPartner partner;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
 
     @BeforeEach
     void createPartner() {
@@ -44,6 +50,17 @@ class IdempotencyTest {
         assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(onboardingsOf(tenantId)).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredKeyIsForgottenAndItsRetryIsANewRequest() {
+        String key = UUID.randomUUID().toString();
+        post(key, UUID.randomUUID().toString()).then().statusCode(202);
+        QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.update("createdAt = ?1 where id.key = ?2",
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)), key));
+
+        assertThat(idempotencyKeys.forgetExpired()).isGreaterThanOrEqualTo(1);
+        post(key, UUID.randomUUID().toString()).then().statusCode(202);
     }
 
     @Test

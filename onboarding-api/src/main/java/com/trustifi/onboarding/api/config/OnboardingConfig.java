@@ -42,6 +42,15 @@ public interface OnboardingConfig {
         int maxRows();
     }
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+
+        /** How long an Idempotency-Key is remembered; a retry later than this is a new request. */
+        @WithDefault("24h")
+        Duration retention();
+    }
+
     interface Outbox {
 
         /** How often leftover commands are looked for; read by the relay's schedule, whose finest interval is 1 s. */

@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.idempotency;
 
+import com.trustifi.onboarding.api.config.OnboardingConfig;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,10 +24,23 @@ public class IdempotencyKeys {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final Duration retention;
 
-    IdempotencyKeys(EntityManager entityManager, Clock clock) {
+    IdempotencyKeys(EntityManager entityManager, Clock clock, OnboardingConfig config) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.retention = config.idempotency().retention();
+    }
+
+    @Scheduled(every = "1h")
+    void forgetExpiredHourly() {
+        forgetExpired();
+    }
+
+    /** Forgets keys older than the retention, so that the table does not grow without end; answers how many. */
+    @Transactional
+    public long forgetExpired() {
+        return IdempotencyRecord.delete("createdAt < ?1", clock.instant().minus(retention));
     }
 
     /**
