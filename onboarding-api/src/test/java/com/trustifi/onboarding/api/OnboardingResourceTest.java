@@ -84,6 +84,27 @@ class OnboardingResourceTest {
                 .body("detail", containsString(first));
     }
 
+    @Test
+    void concurrentRequestsForOneTenantAcceptOneAndRefuseTheOthersAsConflicts() throws Exception {
+        String tenantId = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> partner.request().contentType(ContentType.JSON)
+                        .body(partner.onboarding(tenantId, "contoso.example"))
+                        .post("/v1/onboardings").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(202, 409).filteredOn(status -> status == 202).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     static List<Object[]> invalidRequests() {
         String tenant = UUID.randomUUID().toString();
         return List.of(

@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -137,6 +138,14 @@ public class Onboarding extends PanacheEntityBase {
     public static Optional<Onboarding> ofPartner(UUID partnerId, UUID id) {
         return find("from Onboarding o left join fetch o.steps where o.id = ?1 and o.partnerId = ?2", id, partnerId)
                 .singleResultOptional();
+    }
+
+    /**
+     * The onboarding, locked until the transaction ends: a status event and a cancel applied at the
+     * same moment would otherwise each write back the status they read, and one would be lost.
+     */
+    public static Optional<Onboarding> lockedForUpdate(UUID id) {
+        return Onboarding.<Onboarding>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public static Optional<Onboarding> activeFor(String tenantId) {

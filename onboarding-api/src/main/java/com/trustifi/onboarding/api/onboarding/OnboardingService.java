@@ -99,7 +99,7 @@ public class OnboardingService {
     /** Carries out an action on one of the partner's onboardings; answers the onboarding to follow. */
     @Transactional
     public Optional<Onboarding> act(UUID partnerId, UUID id, OnboardingAction action) {
-        return Onboarding.ofPartner(partnerId, id).map(onboarding -> switch (action) {
+        return Onboarding.ofPartner(partnerId, id).flatMap(found -> Onboarding.lockedForUpdate(found.id)).map(onboarding -> switch (action) {
             case CANCEL -> cancel(partnerId, onboarding);
             case RETRY -> {
                 if (onboarding.status != OnboardingStatus.FAILED) {

@@ -28,6 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The partial unique index of migration V2: one active onboarding per tenant. */
+    private static final String ONE_ACTIVE_PER_TENANT = "onboarding_one_active_per_tenant";
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
@@ -115,9 +117,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (violates(e, ONE_ACTIVE_PER_TENANT)) {
+            // two requests for one tenant raced past the check; the database kept one of them
+            return Problem.of(Response.Status.CONFLICT, "The tenant already has an onboarding in progress")
+                    .at(uri.getPath()).toResponse();
+        }
         LOG.error("Request failed", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "The request could not be completed; it can be retried")
                 .at(uri.getPath()).toResponse();
+    }
+
+    /** Whether the failure, or any of its causes, is the database refusing a row under this constraint. */
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && String.valueOf(sql.getMessage()).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "create.request.relayDomains[1].<list element>" becomes "relayDomains[1]". */

@@ -33,7 +33,7 @@ public class StatusEventConsumer {
     @Transactional
     public void apply(StatusEvent event) {
         if (event == null) {
-            // nacked: the channel's failure strategy moves the unreadable record to the dead-letter topic
+            // nacked: after the channel's delayed retries the unreadable record ends on the dead-letter topic
             throw new IllegalArgumentException("A record on the status topic is not a status event");
         }
         if (ProcessedEvent.findById(event.eventId()) != null) {
@@ -41,7 +41,7 @@ public class StatusEventConsumer {
             return;
         }
         ProcessedEvent.of(event.eventId(), event.onboardingId(), clock.instant()).persist();
-        Onboarding onboarding = Onboarding.findById(event.onboardingId());
+        Onboarding onboarding = Onboarding.lockedForUpdate(event.onboardingId()).orElse(null);
         if (onboarding == null) {
             LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
             return;

@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * Sends queued webhook events: POST with the signature headers; a 2xx answer delivers the event,
  * anything else is tried again after a wait that doubles each time, up to the configured number of
- * tries. Runs on the scheduler's thread, apart from status processing; calls are made outside any
- * transaction. Redirects are not followed,
- * so that a partner's endpoint cannot send the call on to an address that would have been refused.
+ * tries. Runs on the scheduler's thread, apart from status processing, and calls endpoints outside
+ * any transaction. Redirects are not followed, so that a partner's endpoint cannot send the call on
+ * to an address that would have been refused.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -66,7 +66,8 @@ public class WebhookSender {
      */
     private List<Call> claimDue() {
         Instant now = clock.instant();
-        Instant claimedUntil = now.plus(config.timeout().multipliedBy(2));
+        // the calls of a batch are made one after another: the claim must outlast them all
+        Instant claimedUntil = now.plus(config.timeout().multipliedBy(config.batchSize() + 1L));
         return WebhookDelivery.lockDue(now, config.batchSize()).stream().map(delivery -> {
             delivery.attempts++;
             delivery.nextAttemptAt = claimedUntil;

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes provisioning commands. Commands run in parallel on the "provisioning" worker pool; a
- * command's offset is committed only after its plan finished and its events were acknowledged.
+ * Consumes provisioning commands. Commands for different tenants run in parallel on the
+ * "provisioning" worker pool, one tenant's commands one after another; a command's offset is
+ * committed only after its plan finished and its events were acknowledged.
  * A plan that ran out of retries on a still-throttled tenant is handed to SmallRye's delayed
  * retry topics (the channel's failure strategy) and runs again later; on its last delivery it
  * fails as retryable instead. Records that cannot be read end on the dead-letter topic.
@@ -28,12 +29,14 @@ public class ProvisioningCommandConsumer {
 
     private final ProvisioningPlan plan;
     private final StatusPublisher status;
+    private final TenantSerialization tenants;
     private final List<Duration> redeliveryDelays;
 
-    ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status,
+    ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status, TenantSerialization tenants,
             @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
         this.plan = plan;
         this.status = status;
+        this.tenants = tenants;
         // SmallRye names each retry topic after its delay: <topic>_retry_<milliseconds>
         this.redeliveryDelays = retryTopics.stream()
                 .map(topic -> Duration.ofMillis(Long.parseLong(topic.substring(topic.lastIndexOf('_') + 1))))
@@ -48,9 +51,11 @@ public class ProvisioningCommandConsumer {
         }
         int delivery = deliveriesBefore(record);
         Delivery current = delivery < redeliveryDelays.size()
-                ? Delivery.redeliverableAfter(delivery, redeliveryDelays.get(delivery))
-                : Delivery.last(delivery);
-        if (plan.run(command, status.reporterFor(command, delivery), current) == PlanOutcome.DEFERRED) {
+                ? Delivery.redeliverableAfter(redeliveryDelays.get(delivery))
+                : Delivery.last();
+        PlanOutcome outcome = tenants.oneAtATime(command.tenantId(),
+                () -> plan.run(command, status.reporterFor(command), current));
+        if (outcome == PlanOutcome.DEFERRED) {
             throw new ProvisioningDeferredException(command);
         }
     }

@@ -65,8 +65,9 @@ public class ExchangeAdminClient {
             HttpUrl page = url;
             JsonNode answer = retrying.run(() -> limiter.call(tenantId, () -> post(tenantId, cmdlet, page, body)),
                     ExchangeAdminClient::repeatable,
-                    (attempt, wait, failure) -> LOG.debugf("%s for %s: %s; again in %d ms", cmdlet, tenantId,
-                            failure.getMessage(), wait.toMillis()));
+                    // the status only: Exchange's text could echo a parameter, and parameters can be secret
+                    (attempt, wait, failure) -> LOG.debugf("%s for %s answered HTTP %d; again in %d ms", cmdlet, tenantId,
+                            ((ExchangeCommandException) failure).httpStatus(), wait.toMillis()));
             answer.path("value").forEach(objects::add);
             // the next page is fetched by posting the same body to the link
             url = answer.hasNonNull("@odata.nextLink") ? HttpUrl.get(answer.get("@odata.nextLink").asText()) : null;

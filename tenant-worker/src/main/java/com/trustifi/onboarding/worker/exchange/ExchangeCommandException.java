@@ -3,6 +3,10 @@ package com.trustifi.onboarding.worker.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -15,15 +19,13 @@ public class ExchangeCommandException extends RuntimeException {
 
     private final String cmdlet;
     private final int httpStatus;
-    private final String errorType;
     private final Optional<Duration> retryAfter;
 
-    private ExchangeCommandException(String cmdlet, int httpStatus, String errorType, String message,
+    private ExchangeCommandException(String cmdlet, int httpStatus, String message,
             Optional<Duration> retryAfter, Throwable cause) {
         super(message, cause);
         this.cmdlet = cmdlet;
         this.httpStatus = httpStatus;
-        this.errorType = errorType;
         this.retryAfter = retryAfter;
     }
 
@@ -36,27 +38,33 @@ public class ExchangeCommandException extends RuntimeException {
         String detail = error.path("details").path(0).path("message").asText("");
         String topLevel = error.path("message").asText("");
         String[] parts = (detail.isEmpty() ? topLevel : detail).split("\\|", 3);
-        String type = parts.length == 3 ? parts[1] : error.path("code").asText("");
         String text = parts.length == 3 ? parts[2] : parts[parts.length - 1];
         if (text.isBlank()) {
             text = "HTTP " + httpStatus;
         }
-        return new ExchangeCommandException(cmdlet, httpStatus, type, text, seconds(retryAfterHeader), null);
+        return new ExchangeCommandException(cmdlet, httpStatus, text, seconds(retryAfterHeader), null);
     }
 
     static ExchangeCommandException unanswered(String cmdlet, IOException cause) {
-        return new ExchangeCommandException(cmdlet, 0, cause.getClass().getSimpleName(),
+        return new ExchangeCommandException(cmdlet, 0,
                 "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
     }
 
+    /** Retry-After is seconds or an HTTP date; a date in the past asks for no wait. */
     private static Optional<Duration> seconds(String header) {
         if (header == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException neither) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -67,11 +75,6 @@ public class ExchangeCommandException extends RuntimeException {
     /** 0 when no response came back at all. */
     public int httpStatus() {
         return httpStatus;
-    }
-
-    /** The .NET exception type Exchange named, e.g. ManagementObjectNotFoundException. */
-    public String errorType() {
-        return errorType;
     }
 
     public Optional<Duration> retryAfter() {

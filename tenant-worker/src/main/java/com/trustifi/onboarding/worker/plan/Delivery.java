@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Which delivery of a command this is, and whether a later one will come.
+ * Whether a later delivery of a command will come if this one is deferred.
  *
- * @param number      0 for the first delivery
- * @param redelivery  the delay before the next delivery, if the plan is deferred; empty on the last one
+ * @param redelivery the delay before the next delivery; empty on the last one
  */
-public record Delivery(int number, Optional<Duration> redelivery) {
+public record Delivery(Optional<Duration> redelivery) {
 
-    public static Delivery redeliverableAfter(int number, Duration delay) {
-        return new Delivery(number, Optional.of(delay));
+    public static Delivery redeliverableAfter(Duration delay) {
+        return new Delivery(Optional.of(delay));
     }
 
-    public static Delivery last(int number) {
-        return new Delivery(number, Optional.empty());
+    public static Delivery last() {
+        return new Delivery(Optional.empty());
     }
 }

@@ -66,7 +66,7 @@ public class ProvisioningPlan {
             context = new StepContext(command, mode(command.kind()), secrets.decrypt(command));
             status.redact(context.relaySecret());
         } catch (IllegalArgumentException e) {
-            status.finished(StepResult.failed(e.getMessage(), "Check that both services have the same relay secret keys"));
+            status.onboarding(StepResult.failed(e.getMessage(), "Check that both services have the same relay secret keys"));
             return PlanOutcome.FINISHED;
         }
         boolean propagating = false;
@@ -87,7 +87,7 @@ public class ProvisioningPlan {
             if (result.isFailure()) {
                 LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(),
                         status.redacted(result.detail()));
-                status.finished(new StepResult(StepOutcome.FAILED, result.detail(), result.remediation(), result.retryable()));
+                status.onboarding(new StepResult(StepOutcome.FAILED, result.detail(), result.remediation(), result.retryable()));
                 return PlanOutcome.FINISHED;
             }
             if (step.name() == ProvisioningStep.ENSURE_TRANSPORT_RULE && result.changedSomething() && context.writes()) {
@@ -96,7 +96,7 @@ public class ProvisioningPlan {
                         "The rule is saved; Exchange Online can take up to 30 minutes to apply it everywhere"));
             }
         }
-        status.finished(drift.isEmpty() ? finalResult(command.kind(), propagating)
+        status.onboarding(drift.isEmpty() ? finalResult(command.kind(), propagating)
                 : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it"));
         return PlanOutcome.FINISHED;
     }

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -25,8 +26,9 @@ public class StatusPublisher {
         this.timeout = config.publishTimeout();
     }
 
-    public StatusReporter reporterFor(ProvisioningCommand command, int delivery) {
-        return new StatusReporter(command, this, delivery);
+    /** A reporter for one run of the command, starting now. */
+    public StatusReporter reporterFor(ProvisioningCommand command) {
+        return new StatusReporter(command, this, Instant.now());
     }
 
     void publish(StatusEvent event) {

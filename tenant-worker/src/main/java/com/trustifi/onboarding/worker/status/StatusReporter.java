@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns one delivery of a command into status events with a growing sequence. Each delivery
- * numbers its events above the previous one's, so that the API applies a redelivered plan's
- * events over the earlier ones; a crash-redelivery of the same delivery repeats its numbers, and
- * its repeated events are dropped as stale.
+ * Turns one run of a command into status events with a growing sequence. Each run numbers its
+ * events from the time it started, so that the API applies a later run's events over an earlier
+ * one's: a redelivery after a crash, or after a delayed retry, supersedes whatever the run before
+ * it reported, even when that run got further.
  */
 public final class StatusReporter {
 
@@ -25,13 +25,13 @@ public final class StatusReporter {
     private long sequence;
     private Optional<String> secret = Optional.empty();
 
-    /** Room for the events of one delivery: far more than the steps and retries of a plan. */
-    private static final long SEQUENCES_PER_DELIVERY = 1_000;
+    /** Room for the events of one run: far more than the steps and retries of a plan. */
+    static final long SEQUENCES_PER_RUN = 10_000;
 
-    StatusReporter(ProvisioningCommand command, StatusPublisher publisher, int delivery) {
+    StatusReporter(ProvisioningCommand command, StatusPublisher publisher, Instant runStart) {
         this.command = command;
         this.publisher = publisher;
-        this.sequence = delivery * SEQUENCES_PER_DELIVERY;
+        this.sequence = runStart.toEpochMilli() * SEQUENCES_PER_RUN;
     }
 
     /**
@@ -64,10 +64,6 @@ public final class StatusReporter {
 
     public void onboarding(StepResult result) {
         publish(ProvisioningStep.ONBOARDING, result.outcome(), result.detail(), result.remediation(), 1, null, result.retryable());
-    }
-
-    public void finished(StepResult result) {
-        onboarding(result);
     }
 
     private void publish(ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
