@@ -47,13 +47,19 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.config.locations=" + secretsFile(name, secrets, workDirectory).toUri());
+        Path secretsFile = secretsFile(name, secrets, workDirectory);
+        command.add("-Dquarkus.config.locations=" + secretsFile.toUri());
         command.add("-jar");
         command.add(quarkusRunJar.toString());
         Path log = Files.createDirectories(workDirectory.resolve("logs")).resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var service = new ServiceProcess(name, process, URI.create("http://127.0.0.1:" + port), log);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } finally {
+            // read once at start: once the service is up (or gone), the file has served its purpose
+            Files.deleteIfExists(secretsFile);
+        }
         return service;
     }
 

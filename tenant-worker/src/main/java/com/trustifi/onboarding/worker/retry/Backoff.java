@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with full jitter, never shorter than what the service asked for. */
+/** Exponential backoff with equal jitter (between half the ceiling and the ceiling), never shorter than what the service asked for. */
 public record Backoff(Duration initial, Duration max) {
 
     /** The wait before try {@code attempt + 1}, after try {@code attempt} failed. */
