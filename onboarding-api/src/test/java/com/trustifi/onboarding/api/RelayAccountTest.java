@@ -130,6 +130,29 @@ class RelayAccountTest {
     }
 
     @Test
+    void aRotatedSecretIsShownOnceAndTravelsWithTheNextCommand() throws Exception {
+        String rotated = partner.request().post("/v1/relay-accounts/" + partner.relayAccountId() + "/rotate-secret")
+                .then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .extract().path("relaySecret");
+        assertThat(rotated).isNotEqualTo(partner.relaySecret()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(partner.request().get("/v1/relay-accounts/" + partner.relayAccountId()).then().statusCode(200)
+                .extract().asString()).doesNotContain(rotated);
+        TestPartner.create().request().post("/v1/relay-accounts/" + partner.relayAccountId() + "/rotate-secret")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        String tenantId = UUID.randomUUID().toString();
+        partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenantId, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202);
+        var record = KafkaTopics.await("provisioning-commands", r -> tenantId.equals(r.key()));
+        ProvisioningCommand command = WireJson.mapper().readValue(record.value(), ProvisioningCommand.class);
+        var config = ConfigProvider.getConfig();
+        var cipher = new RelaySecretCipher(config.getValue("onboarding.relay-secrets.current-key-id", String.class),
+                Map.of("test1", config.getValue("onboarding.relay-secrets.keys.test1", String.class)));
+        assertThat(cipher.decrypt(tenantId, command.relay().relaySecret())).isEqualTo(rotated);
+    }
+
+    @Test
     void anotherPartnersRelayAccountIsNotFound() {
         TestPartner other = TestPartner.create();
         other.request().get("/v1/relay-accounts/" + partner.relayAccountId())

@@ -64,6 +64,20 @@ public class RelayAccounts {
         return new Created(account, secret);
     }
 
+    /**
+     * Replaces the account's secret with a new one, shown only in this answer. Tenants keep the
+     * old one until a rotate-secret action on their onboarding carries the new one to Exchange.
+     */
+    @Transactional
+    public Optional<Created> rotateSecret(UUID partnerId, UUID id) {
+        return RelayAccount.ofPartner(partnerId, id).filter(account -> account.enabled).map(account -> {
+            String secret = RelaySecretCipher.newSecret();
+            account.secret(cipher.encrypt(account.associatedData(), secret));
+            audit.record(partnerId, "relay-account.rotate-secret", "relay-account", account.id);
+            return new Created(account, Optional.of(secret));
+        });
+    }
+
     @Transactional
     public Optional<RelayAccount> find(UUID partnerId, UUID id) {
         return RelayAccount.ofPartner(partnerId, id);

@@ -53,12 +53,34 @@ public class RelayAccountResource {
                 DomainNames.toAscii(request.mtaHost()).orElse(request.mtaHost()),
                 request.mtaPort() == null ? 25 : request.mtaPort(),
                 request.enabled() == null || request.enabled()));
-        var noStore = new CacheControl();
-        noStore.setNoStore(true);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.account().id.toString()).build())
                 .entity(RelayAccountView.of(created.account(), created.relaySecret().orElse(null)))
-                .cacheControl(noStore)
+                .cacheControl(noStore())
                 .build();
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Replace the relay secret",
+            description = "The new secret is in this response and in no other. Tenants keep the old one until the "
+                    + "rotate-secret action of their onboarding carries the new one to Exchange.")
+    @APIResponse(responseCode = "200", description = "Replaced; relaySecret is shown this once",
+            content = @Content(schema = @Schema(implementation = RelayAccountView.class)))
+    @APIResponse(responseCode = "404", description = "No such enabled relay account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rotateSecret(@RestPath UUID id) {
+        var rotated = accounts.rotateSecret(caller.id(), id)
+                .orElseThrow(() -> new NotFoundException("No enabled relay account " + id));
+        return Response.ok(RelayAccountView.of(rotated.account(), rotated.relaySecret().orElseThrow()))
+                .cacheControl(noStore())
+                .build();
+    }
+
+    /** The secret must not stay in any cache between the partner and us. */
+    private static CacheControl noStore() {
+        var noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return noStore;
     }
 
     @GET
