@@ -85,6 +85,19 @@ class OnboardingResourceTest {
     }
 
     @Test
+    void eachCommandIsPublishedOnceAlthoughTheRelayRunsAfterCommitAndOnItsSchedule() throws Exception {
+        String tenantId = UUID.randomUUID().toString();
+        partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenantId, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202);
+        KafkaTopics.await("provisioning-commands", record -> tenantId.equals(record.key()));
+
+        // a second publication would come from the next scheduled run, within a second or two
+        Thread.sleep(3_000);
+        assertThat(KafkaTopics.everything()).filteredOn(record -> record.topic().equals("provisioning-commands")
+                && tenantId.equals(record.key())).hasSize(1);
+    }
+
+    @Test
     void concurrentRequestsForOneTenantAcceptOneAndRefuseTheOthersAsConflicts() throws Exception {
         String tenantId = UUID.randomUUID().toString();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(10);

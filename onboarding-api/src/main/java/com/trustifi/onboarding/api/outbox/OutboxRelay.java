@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.outbox;
 
 import com.trustifi.onboarding.api.config.OnboardingConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -49,12 +49,12 @@ public class OutboxRelay {
     void publishPending() {
         int published;
         do {
-            published = publishBatch();
+            // an explicit transaction: this also runs on the executor, where nothing else would start one
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
         } while (published == config.outbox().batchSize());
     }
 
-    @Transactional
-    int publishBatch() {
+    private int publishBatch() {
         if (!OutboxMessage.takeRelayTurn()) {
             return 0;
         }
