@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.idempotency;
 
 import com.trustifi.onboarding.api.config.OnboardingConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,9 +39,10 @@ public class IdempotencyKeys {
     }
 
     /** Forgets keys older than the retention, so that the table does not grow without end; answers how many. */
-    @Transactional
     public long forgetExpired() {
-        return IdempotencyRecord.delete("createdAt < ?1", clock.instant().minus(retention));
+        // an explicit transaction: the scheduler calls this from inside the bean
+        return QuarkusTransaction.requiringNew().call(
+                () -> IdempotencyRecord.delete("createdAt < ?1", clock.instant().minus(retention)));
     }
 
     /**
