@@ -157,6 +157,9 @@ class OnboardingActionsTest {
 
         var waiting = CompletableFuture.supplyAsync(() -> partner.request().header("If-None-Match", etag)
                 .queryParam("waitSeconds", 30).get("/v1/onboardings/" + id));
+        // nothing has changed yet: the request must still be waiting
+        Thread.sleep(1_000);
+        assertThat(waiting).as("a long-poll answers only on a change").isNotDone();
         send(event(id, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, 1, null, false));
         var answer = waiting.get();
         assertThat(answer.statusCode()).isEqualTo(200);
