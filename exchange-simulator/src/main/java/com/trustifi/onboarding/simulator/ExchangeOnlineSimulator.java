@@ -16,6 +16,7 @@ import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.tls.ServerCertificate;
 import com.trustifi.onboarding.simulator.tls.TrustMaterial;
 import com.trustifi.onboarding.simulator.token.AccessTokenSigner;
+import com.trustifi.onboarding.simulator.token.AdminConsents;
 import com.trustifi.onboarding.simulator.token.BearerAuthentication;
 import com.trustifi.onboarding.simulator.token.EntraEndpoint;
 
@@ -54,11 +55,13 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     private final CmdletCatalog catalog;
     private final FaultPlan faults;
     private final RulePropagation propagation;
+    private final AdminConsents consents;
     private final URI baseUri;
     private final Path trustStore;
 
     private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, CmdletCatalog catalog,
-                                    FaultPlan faults, RulePropagation propagation, URI baseUri, Path trustStore) {
+                                    FaultPlan faults, RulePropagation propagation, AdminConsents consents, URI baseUri, Path trustStore) {
+        this.consents = consents;
         this.server = server;
         this.executor = executor;
         this.tenants = tenants;
@@ -94,16 +97,17 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         AccessTokenSigner signer = new AccessTokenSigner();
         BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
 
-        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, json, clock), json);
+        AdminConsents consents = new AdminConsents(tenants, options);
+        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, consents, json, clock), json);
         mount(server, "/v1.0/", new GraphEndpoint(authentication, json, clock), json);
         mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation, options.clientId(),
                 baseUri.toString(), json), json);
-        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, json), json);
+        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, consents, json), json);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, baseUri, trustStore);
+        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, consents, baseUri, trustStore);
     }
 
     /**
@@ -157,6 +161,17 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     public Optional<SimulatedTenant> tenant(String tenantIdOrDomain) {
         return tenants.find(tenantIdOrDomain);
+    }
+
+    /**
+     * The administrator of {@code adminTenant} opens an admin-consent link ({@code /{tenant}/v2.0/adminconsent?...}) and
+     * accepts or declines; same as {@code POST /admin/tenants/{tenant}/consent}. Accepting grants the app consent.
+     *
+     * @return where Entra sends the administrator's browser: the link's redirect URI with Microsoft's parameters
+     * @throws com.trustifi.onboarding.simulator.token.AdminConsentException when Entra would show an error page instead
+     */
+    public URI adminConsent(URI consentUrl, String adminTenant, boolean grant) {
+        return consents.decide(consentUrl, adminTenant, grant);
     }
 
     /** Same as {@code PUT /admin/faults}: the profile of every tenant without one of its own. */

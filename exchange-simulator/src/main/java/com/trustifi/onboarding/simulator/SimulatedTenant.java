@@ -47,6 +47,10 @@ public final class SimulatedTenant {
     private final Object lock = new Object();
     private final ExchangeObjects exchangeObjects;
     private final CallTraffic traffic = new CallTraffic();
+    /** Granted unless a test or the demo says otherwise: most tenants in a simulation have the app installed. */
+    private volatile AppConsent appConsent = AppConsent.GRANTED;
+    /** Whether the app's service principal holds the Exchange Administrator role, which Exchange.ManageAsApp needs. */
+    private volatile boolean exchangeRoleAssigned = true;
 
     private SimulatedTenant(String tenantId, String initialDomain, String displayName,
                             OffsetDateTime createdDateTime, List<DomainSpec> domains) {
@@ -190,6 +194,24 @@ public final class SimulatedTenant {
     }
 
     /** In-flight calls, counters, call log and token requests. */
+    public AppConsent appConsent() {
+        return appConsent;
+    }
+
+    /** What the tenant's administrator did about the app: granted consent (the consent page), or withdrew it. */
+    public void appConsent(AppConsent consent) {
+        this.appConsent = java.util.Objects.requireNonNull(consent, "consent");
+    }
+
+    public boolean exchangeRoleAssigned() {
+        return exchangeRoleAssigned;
+    }
+
+    /** Assigns or removes the Exchange Administrator role of the app's service principal, as the tenant's administrator would. */
+    public void exchangeRoleAssigned(boolean assigned) {
+        this.exchangeRoleAssigned = assigned;
+    }
+
     public CallTraffic traffic() {
         return traffic;
     }

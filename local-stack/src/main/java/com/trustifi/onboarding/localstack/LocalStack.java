@@ -78,14 +78,21 @@ public final class LocalStack implements AutoCloseable {
         dns = track(LocalDnsServer.start());
 
         LOG.info("Starting onboarding-api");
-        api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), LoopbackPort.free(),
+        int apiPort = LoopbackPort.free();
+        api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), apiPort,
                 Map.of("kafka.bootstrap.servers", kafka,
                         "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                        "quarkus.datasource.username", database.username()),
+                        "quarkus.datasource.username", database.username(),
+                        // connect links send the customer's administrator to the simulator's consent page
+                        "onboarding.tenant-connections.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
+                        "onboarding.tenant-connections.authority-host", simulator.baseUri().toString(),
+                        "onboarding.tenant-connections.redirect-uri",
+                        "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"),
                 Map.of("quarkus.datasource.password", database.password(),
                         "onboarding.operator.api-key", operatorKey,
                         "onboarding.relay-secrets.current-key-id", RELAY_KEY_ID,
-                        "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey),
+                        "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey,
+                        "onboarding.tenant-connections.state-key", newKey()),
                 workDirectory));
         LOG.info("Starting tenant-worker");
         worker = track(startWorker(layout, kafka, simulator, dns, relayKey, Map.of(), workDirectory));

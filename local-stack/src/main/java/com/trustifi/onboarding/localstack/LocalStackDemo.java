@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.simulator.AppConsent;
 import com.trustifi.onboarding.simulator.DemoTenants;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
@@ -50,6 +51,10 @@ public final class LocalStackDemo {
         Map<String, URI> locations = new LinkedHashMap<>();
         for (TenantSpec spec : tenants) {
             SimulatedTenant tenant = stack.simulator().createTenant(spec);
+            // a new customer: the app has no access until the tenant's administrator consents
+            tenant.appConsent(AppConsent.NEVER_GRANTED);
+            api.connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+            say("Connected " + tenant.displayName() + ": its administrator granted admin consent through the partner's connect link");
             List<String> relayDomains = spec.domains().stream().map(DomainSpec::name).toList();
             stack.dns().putTxt(relayDomains.get(0), "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all");
             String account = api.openRelayAccount(tenant.displayName(), relayDomains, "mx." + relayDomains.get(0));

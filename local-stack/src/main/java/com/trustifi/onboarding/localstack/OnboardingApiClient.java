@@ -23,6 +23,13 @@ final class OnboardingApiClient {
         this.baseUri = baseUri;
     }
 
+    /** A client acting as a partner that already has its API key. */
+    static OnboardingApiClient asPartner(URI baseUri, String apiKey) {
+        var client = new OnboardingApiClient(baseUri);
+        client.apiKey = apiKey;
+        return client;
+    }
+
     /** Creates a partner with the operator key and acts as that partner from then on. */
     void signUpPartner(String operatorKey, String name) throws IOException, InterruptedException {
         JsonNode partner = post("/v1/operator/partners", Map.of("X-Operator-Key", operatorKey), Map.of("name", name), 201);
@@ -34,6 +41,23 @@ final class OnboardingApiClient {
         JsonNode account = post("/v1/relay-accounts", partner(), Map.of("customerName", customerName, "plan", "PRO",
                 "accessLevel", "ADMIN", "domains", domains, "mtaHost", mtaHost), 201);
         return account.path("id").asText();
+    }
+
+    /**
+     * Connects a customer tenant to the partner as a partner portal and the customer's administrator
+     * would: the portal asks for a connect link, the administrator opens it and accepts on the consent
+     * page, and the administrator's browser follows Entra's redirect back to the API.
+     */
+    void connect(String tenantId, ConsentPage consentPage) throws IOException, InterruptedException {
+        JsonNode link = post("/v1/tenant-connections", partner(), Map.of("tenantId", tenantId), 201);
+        URI redirect = consentPage.accept(URI.create(link.path("consentUrl").asText()), tenantId);
+        expect(send(HttpRequest.newBuilder(redirect).GET()), 200);
+    }
+
+    /** A tenant administrator's answer on Entra's admin-consent page: where the browser is sent next. */
+    @FunctionalInterface
+    interface ConsentPage {
+        URI accept(URI consentUrl, String adminTenant);
     }
 
     /** Returns the Location to poll. */

@@ -37,6 +37,7 @@ class BatchReportTest {
     void progressCountsFinishedOnboardingsAndListsFailuresWithTheirRemedies() throws Exception {
         TestPartner partner = TestPartner.create();
         List<String> tenants = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        partner.connect(tenants.toArray(String[]::new));
         String batchId = partner.request().contentType(ContentType.JSON)
                 .body(Map.of("relayAccountId", partner.relayAccountId(), "rows", tenants.stream()
                         .map(tenant -> Map.of("tenantId", tenant, "relayDomains", List.of("contoso.example"))).toList()))

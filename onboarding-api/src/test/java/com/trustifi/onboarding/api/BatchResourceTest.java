@@ -41,6 +41,8 @@ class BatchResourceTest {
         String second = UUID.randomUUID().toString();
         String duplicate = UUID.randomUUID().toString();
         var borrowed = row(UUID.randomUUID().toString(), "contoso.example");
+        String stranger = UUID.randomUUID().toString();
+        var notConnected = new HashMap<String, Object>(Map.of("tenantId", stranger, "relayDomains", List.of("contoso.example")));
         borrowed.put("relayAccountId", other.relayAccountId());
 
         Response response = submit(Map.of("relayAccountId", partner.relayAccountId(), "rows", List.of(
@@ -51,14 +53,16 @@ class BatchResourceTest {
                 row(duplicate, "fabrikam.example"),
                 row(busyTenant, "contoso.example"),
                 borrowed,
-                row(second.toUpperCase(), "fabrikam.example"))), null);
+                row(second.toUpperCase(), "fabrikam.example"),
+                notConnected)), null);
 
         response.then().statusCode(202)
                 .body("accepted", equalTo(3))
-                .body("rejected", equalTo(5));
+                .body("rejected", equalTo(6));
         List<String> fields = response.path("errors.field");
         assertThat(fields).containsExactly("rows[1].tenantId", "rows[2].relayDomains[0]", "rows[4].tenantId",
-                "rows[5].tenantId", "rows[6].relayAccountId");
+                "rows[5].tenantId", "rows[6].relayAccountId", "rows[8].tenantId");
+        assertThat(response.<String>path("errors[5].reason")).contains("not connected to you");
         assertThat(response.<String>path("errors[2].reason")).contains("rows[3]");
         String batchId = response.path("id");
         assertThat(response.header("Location")).endsWith("/v1/batches/" + batchId);
@@ -78,6 +82,7 @@ class BatchResourceTest {
     void csvRowsTakeTheRelayAccountFromTheQueryWhenTheyNameNone() {
         String quoted = UUID.randomUUID().toString();
         String own = UUID.randomUUID().toString();
+        partner.connect(quoted, own);
         String csv = "\uFEFFtenantId,relayDomains,relayAccountId\r\n"
                 + quoted + ",\"contoso.example; sales.contoso.example\",\r\n"
                 + own + ",fabrikam.example," + partner.relayAccountId() + "\r\n"
@@ -110,7 +115,8 @@ class BatchResourceTest {
     void moreRowsThanAllowedIs413AndStoresNothing() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i <= 10_000; i++) {
-            rows.add(row(UUID.randomUUID().toString(), "contoso.example"));
+            // not connected: the size is refused before any row is looked at
+            rows.add(Map.of("tenantId", UUID.randomUUID().toString(), "relayDomains", List.of("contoso.example")));
         }
         long before = stored();
 
@@ -167,7 +173,11 @@ class BatchResourceTest {
         return request.post("/v1/batches");
     }
 
-    private static Map<String, Object> row(String tenantId, String... relayDomains) {
+    /** A batch row; a tenant id shaped like one is connected to the partner first, so that only the row's own fault counts. */
+    private Map<String, Object> row(String tenantId, String... relayDomains) {
+        if (tenantId.matches("[0-9a-fA-F-]{36}")) {
+            partner.connect(tenantId.toLowerCase(java.util.Locale.ROOT));
+        }
         var row = new HashMap<String, Object>();
         row.put("tenantId", tenantId);
         row.put("relayDomains", List.of(relayDomains));

@@ -34,9 +34,11 @@ class PartnerIsolationTest {
         borrowing.put("relayAccountId", a.relayAccountId());
         b.request().contentType(ContentType.JSON).body(borrowing).post("/v1/onboardings")
                 .then().statusCode(422).body("errors.field", hasItem("relayAccountId"));
-        String conflict = b.request().contentType(ContentType.JSON).body(b.onboarding(tenantId, "contoso.example"))
-                .post("/v1/onboardings").then().statusCode(409).extract().asString();
-        assertThat(conflict).doesNotContain(onboarding);
+        var unconnected = new java.util.HashMap<String, Object>(java.util.Map.of("tenantId", tenantId,
+                "relayAccountId", b.relayAccountId(), "relayDomains", java.util.List.of("contoso.example")));
+        String refused = b.request().contentType(ContentType.JSON).body(unconnected)
+                .post("/v1/onboardings").then().statusCode(403).extract().asString();
+        assertThat(refused).doesNotContain(onboarding);
 
         // A's onboarding is untouched by all of it
         a.request().get("/v1/onboardings/" + onboarding).then().statusCode(200)

@@ -42,8 +42,33 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
         return given().header("Authorization", "ApiKey " + apiKey);
     }
 
-    /** The body of an onboarding request through this partner's relay account. */
+    /**
+     * Connects each tenant to this partner as its administrator would: a connect link, then the
+     * consent callback Entra would send, with the link's state.
+     */
+    void connect(String... tenantIds) {
+        for (String tenantId : tenantIds) {
+            String url = request().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId))
+                    .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl");
+            given().queryParam("tenant", tenantId).queryParam("admin_consent", "True").queryParam("state", stateOf(url))
+                    .get("/v1/tenant-connections/callback").then().statusCode(200);
+        }
+    }
+
+    /** The state parameter of a connect link. */
+    static String stateOf(String consentUrl) {
+        String query = java.net.URI.create(consentUrl).getRawQuery();
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("state=")) {
+                return java.net.URLDecoder.decode(parameter.substring("state=".length()), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("No state in " + consentUrl);
+    }
+
+    /** The body of an onboarding request through this partner's relay account; the tenant is connected to the partner first. */
     Map<String, Object> onboarding(String tenantId, String... relayDomains) {
+        connect(tenantId);
         var body = new HashMap<String, Object>();
         body.put("tenantId", tenantId);
         body.put("relayAccountId", relayAccountId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.trustifi.onboarding.simulator.AppConsent;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantConflictException;
 import com.trustifi.onboarding.simulator.TenantRegistry;
@@ -13,8 +14,11 @@ import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
+import com.trustifi.onboarding.simulator.token.AdminConsentException;
+import com.trustifi.onboarding.simulator.token.AdminConsents;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +33,11 @@ public final class AdminEndpoint implements HttpHandler {
     private final TenantRegistry tenants;
     private final FaultPlan faults;
     private final RulePropagation propagation;
+    private final AdminConsents consents;
     private final JsonWire json;
 
-    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, JsonWire json) {
+    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, AdminConsents consents, JsonWire json) {
+        this.consents = consents;
         this.tenants = tenants;
         this.faults = faults;
         this.propagation = propagation;
@@ -62,6 +68,8 @@ public final class AdminEndpoint implements HttpHandler {
                 faults.clearTenant(t.tenantId());
                 json.send(exchange, 200, faults.global());
             });
+            case "POST tenants/{t}/consent" -> withTenant(exchange, path.get(1), t -> consent(exchange, t));
+            case "PUT tenants/{t}/app-access" -> withTenant(exchange, path.get(1), t -> appAccess(exchange, t));
             case "GET faults" -> json.send(exchange, 200, faults.global());
             case "PUT faults" -> {
                 Optional<FaultProfile> profile = readProfile(exchange);
@@ -146,6 +154,45 @@ public final class AdminEndpoint implements HttpHandler {
         }
         exchange.getResponseHeaders().set("Location", "/admin/tenants/" + created.tenantId());
         json.send(exchange, 201, TenantStateView.of(created, faults));
+    }
+
+    /** The tenant's administrator answers an admin-consent link: {@code {"consentUrl": "...", "grant": true}}. */
+    private void consent(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(exchange);
+        } catch (JsonProcessingException e) {
+            json.send(exchange, 400, error("Invalid JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        if (body == null || !body.path("consentUrl").isTextual() || !body.path("grant").isBoolean()) {
+            json.send(exchange, 400, error("Expected {\"consentUrl\": \"https://.../v2.0/adminconsent?...\", \"grant\": true|false}."));
+            return;
+        }
+        try {
+            URI next = consents.decide(URI.create(body.get("consentUrl").asText()), tenant.tenantId(), body.get("grant").asBoolean());
+            json.send(exchange, 200, Map.of("location", next.toString()));
+        } catch (AdminConsentException | IllegalArgumentException e) {
+            json.send(exchange, 400, error(e.getMessage()));
+        }
+    }
+
+    /** Sets what the tenant's administrator did outside the consent page: {@code {"consent": "REVOKED", "exchangeRoleAssigned": false}}. */
+    private void appAccess(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(exchange);
+            if (body != null && body.has("consent")) {
+                tenant.appConsent(AppConsent.valueOf(body.get("consent").asText()));
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            json.send(exchange, 400, error("Expected {\"consent\": \"NEVER_GRANTED|GRANTED|REVOKED\", \"exchangeRoleAssigned\": true|false}."));
+            return;
+        }
+        if (body != null && body.path("exchangeRoleAssigned").isBoolean()) {
+            tenant.exchangeRoleAssigned(body.get("exchangeRoleAssigned").asBoolean());
+        }
+        json.send(exchange, 200, Map.of("consent", tenant.appConsent().name(), "exchangeRoleAssigned", tenant.exchangeRoleAssigned()));
     }
 
     private static Map<String, Object> error(String message) {

@@ -48,7 +48,7 @@ final class CmdletService {
         FaultProfile profile = faults.effectiveFor(tenant.tenantId());
         String fault = null;
         InvokeAnswer answer;
-        if (profile.noExchangeRole()) {
+        if (profile.noExchangeRole() || !tenant.exchangeRoleAssigned()) {
             answer = InvokeAnswer.error(CmdletException.roleNotAssigned(clientId));
         } else if (faults.roll(profile.throttleRate())) {
             fault = "throttled";

@@ -22,14 +22,16 @@ import java.util.Map;
 public final class EntraEndpoint implements HttpHandler {
 
     private final TokenEndpoint tokens;
+    private final AdminConsentPage consentPage;
     private final OpenIdMetadata metadata;
     private final TenantRegistry tenants;
     private final JsonWire json;
     private final Clock clock;
 
     public EntraEndpoint(URI baseUri, TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults,
-                         JsonWire json, Clock clock) {
+                         AdminConsents consents, JsonWire json, Clock clock) {
         this.tokens = new TokenEndpoint(tenants, options, signer, faults, json, clock);
+        this.consentPage = new AdminConsentPage(consents, json, clock);
         this.metadata = new OpenIdMetadata(baseUri);
         this.tenants = tenants;
         this.json = json;
@@ -46,6 +48,8 @@ public final class EntraEndpoint implements HttpHandler {
         List<String> path = PathSegments.of(exchange);
         if (path.size() == 4 && path.subList(1, 4).equals(List.of("oauth2", "v2.0", "token"))) {
             tokens.handle(exchange, path.get(0));
+        } else if (path.size() == 3 && path.subList(1, 3).equals(List.of("v2.0", "adminconsent"))) {
+            consentPage.handle(exchange, path.get(0));
         } else if (isOpenIdConfiguration(path)) {
             exchange.getRequestBody().readAllBytes();
             answerOpenIdConfiguration(exchange, path.get(0));

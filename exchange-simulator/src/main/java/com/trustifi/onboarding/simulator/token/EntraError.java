@@ -68,8 +68,24 @@ public record EntraError(int httpStatus, String error, int aadsts, String descri
                 + "resource, or ask an administrator of the tenant to grant admin consent.");
     }
 
+    /** What a tenant that never consented answers: the app has no service principal there. */
+    static EntraError servicePrincipalMissing(String clientId, String tenantId) {
+        return new EntraError(400, "invalid_client", 7000229, "The client application " + clientId + " is missing service "
+                + "principal in the tenant " + tenantId + ". See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119");
+    }
+
+    /** The admin-consent page when the administrator presses Cancel; sent to the redirect URI. */
+    static EntraError consentDeclined() {
+        return new EntraError(400, "access_denied", 65004, "User declined to consent to access the app.");
+    }
+
     static EntraError postOnly() {
         return new EntraError(400, "invalid_request", 900561, "The endpoint only accepts POST requests. Received a GET request.");
+    }
+
+    /** The description as Entra writes it into error_description, without trace and correlation ids. */
+    String shortDescription() {
+        return "AADSTS" + aadsts + ": " + description;
     }
 
     /** The JSON body; {@code correlationId} echoes the client's client-request-id as Entra does, when there is one. */

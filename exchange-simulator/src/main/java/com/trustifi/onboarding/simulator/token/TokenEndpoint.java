@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.simulator.token;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.trustifi.onboarding.simulator.AppConsent;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
 import com.trustifi.onboarding.simulator.TenantRegistry;
@@ -103,7 +104,10 @@ final class TokenEndpoint {
         if (!credential.secret().equals(options.clientSecret())) {
             return Optional.of(EntraError.invalidSecret(credential.clientId()));
         }
-        if (faults.effectiveFor(tenant.tenantId()).noConsent()) {
+        if (tenant.appConsent() == AppConsent.NEVER_GRANTED) {
+            return Optional.of(EntraError.servicePrincipalMissing(credential.clientId(), tenant.tenantId()));
+        }
+        if (tenant.appConsent() == AppConsent.REVOKED || faults.effectiveFor(tenant.tenantId()).noConsent()) {
             return Optional.of(EntraError.consentMissing(credential.clientId(), tenant.displayName()));
         }
         if (form.get("scope") == null) {

@@ -190,6 +190,13 @@ public class Onboarding extends PanacheEntityBase {
         }
     }
 
+    /** Stops following this onboarding, saying why; later events for it are ignored. */
+    public void cancel(String reason, Instant now) {
+        status = OnboardingStatus.CANCELED;
+        detail = reason;
+        updatedAt = now;
+    }
+
     /** Changes whenever anything a partner can see of this onboarding changes: the basis of its ETag. */
     public String version() {
         var version = new StringBuilder().append(status).append('|').append(lastSequence).append('|').append(updatedAt);

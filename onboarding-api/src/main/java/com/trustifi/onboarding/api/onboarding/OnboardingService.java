@@ -1,6 +1,8 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.connection.TenantConnections;
+import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
 import com.trustifi.onboarding.api.outbox.Outbox;
 import com.trustifi.onboarding.api.relayaccount.RelayAccount;
 import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,8 +42,10 @@ public class OnboardingService {
     private final AuditLog audit;
     private final RelayAccounts relayAccounts;
     private final Outbox outbox;
+    private final TenantConnections connections;
 
-    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox) {
+    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox, TenantConnections connections) {
+        this.connections = connections;
         this.clock = clock;
         this.audit = audit;
         this.relayAccounts = relayAccounts;
@@ -49,6 +54,7 @@ public class OnboardingService {
 
     @Transactional
     public Onboarding accept(UUID partnerId, OnboardingOrder order) {
+        connections.requireConnected(partnerId, order.tenantId());
         RelayAccount account = usableAccount(partnerId, order.relayAccountId());
         coversDomains(account, order);
         return issue(partnerId, order, null, account, "onboarding.create");
@@ -58,14 +64,16 @@ public class OnboardingService {
      * Accepts a batch's rows, in the caller's transaction, under the rules of {@link #accept}: the
      * relay account is the partner's and enabled, it has each relay domain, and the tenant has no
      * onboarding in progress, counting the batch's earlier rows. A row that breaks a rule is
-     * refused with its field and reason; the others are accepted, with one audit entry for the
+     * refused with its field and reason (a tenant not connected to the partner among them); the others are accepted, with one audit entry for the
      * batch rather than one per row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Admission acceptAll(UUID partnerId, UUID batchId, List<NumberedOrder> rows) {
         Map<UUID, Optional<RelayAccount>> accounts = new HashMap<>();
         rows.forEach(row -> accounts.computeIfAbsent(row.order().relayAccountId(), id -> RelayAccount.ofPartner(partnerId, id)));
-        Map<String, Onboarding> active = Onboarding.activeFor(rows.stream().map(row -> row.order().tenantId()).distinct().toList());
+        List<String> tenants = rows.stream().map(row -> row.order().tenantId()).distinct().toList();
+        Set<String> connected = connections.connectedAmong(partnerId, tenants);
+        Map<String, Onboarding> active = Onboarding.activeFor(tenants);
         Map<String, Integer> rowOfTenant = new HashMap<>();
         List<RefusedRow> refused = new ArrayList<>();
         List<ProvisioningCommand> commands = new ArrayList<>();
@@ -73,6 +81,9 @@ public class OnboardingService {
         for (NumberedOrder row : rows) {
             OnboardingOrder order = row.order();
             try {
+                if (!connected.contains(order.tenantId())) {
+                    throw new UnacceptableRequestException("tenantId", TenantNotConnectedException.REASON);
+                }
                 RelayAccount account = usable(accounts.get(order.relayAccountId()));
                 coversDomains(account, order);
                 tenantFree(partnerId, Optional.ofNullable(active.get(order.tenantId())));
@@ -96,10 +107,18 @@ public class OnboardingService {
         return new Admission(commands.size(), refused);
     }
 
-    /** Carries out an action on one of the partner's onboardings; answers the onboarding to follow. */
+    /**
+     * Carries out an action on one of the partner's onboardings; answers the onboarding to follow.
+     * Every action but a cancel needs the tenant still connected to the partner.
+     */
     @Transactional
     public Optional<Onboarding> act(UUID partnerId, UUID id, OnboardingAction action) {
-        return Onboarding.ofPartner(partnerId, id).flatMap(found -> Onboarding.lockedForUpdate(found.id)).map(onboarding -> switch (action) {
+        return Onboarding.ofPartner(partnerId, id).flatMap(found -> Onboarding.lockedForUpdate(found.id)).map(onboarding -> {
+            if (action != OnboardingAction.CANCEL) {
+                connections.requireConnected(partnerId, onboarding.tenantId);
+            }
+            return onboarding;
+        }).map(onboarding -> switch (action) {
             case CANCEL -> cancel(partnerId, onboarding);
             case RETRY -> {
                 if (onboarding.status != OnboardingStatus.FAILED) {

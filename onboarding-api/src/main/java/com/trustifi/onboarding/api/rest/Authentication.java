@@ -41,6 +41,9 @@ public class Authentication {
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)) {
+            return Optional.empty();
+        }
         if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(OperatorEndpoint.class)) {
             return isOperator(request.getHeaderString(OPERATOR_KEY_HEADER)) ? Optional.empty()
                     : Optional.of(unauthorized(request, "Send the operator key as " + OPERATOR_KEY_HEADER));

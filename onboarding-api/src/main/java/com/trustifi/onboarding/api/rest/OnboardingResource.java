@@ -78,6 +78,9 @@ public class OnboardingResource {
             content = @Content(schema = @Schema(implementation = OnboardingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The tenant is not connected to you (type /problems/tenant-not-connected; "
+            + "Link rel=connect); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The tenant already has an onboarding in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The relay account is unknown or not enabled, or lacks a relay domain",
@@ -100,6 +103,9 @@ public class OnboardingResource {
                     + "ignores what the worker still reports; a step the worker is running may still complete.")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
             content = @Content(schema = @Schema(implementation = OnboardingView.class)))
+    @APIResponse(responseCode = "403", description = "The tenant is no longer connected to you (type /problems/tenant-not-connected); "
+            + "only cancel is allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such onboarding",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The action does not apply now, or the tenant is busy",

@@ -9,6 +9,10 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The tenant is not connected to the caller (the same whether it is connected to another partner or to none). */
+    public static final String TENANT_NOT_CONNECTED = "/problems/tenant-not-connected";
+    /** A consent callback connected nothing: declined, or a state that cannot be used. */
+    public static final String CONSENT_REFUSED = "/problems/consent-refused";
 
     /** One offending field: a JSON pointer-like path into the request, and why it was refused. */
     public record FieldError(String field, String reason) {

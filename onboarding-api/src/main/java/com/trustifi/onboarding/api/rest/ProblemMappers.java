@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.trustifi.onboarding.api.batch.BatchRefusedException;
 import com.trustifi.onboarding.api.batch.BatchTooLargeException;
+import com.trustifi.onboarding.api.connection.ConsentRefusedException;
+import com.trustifi.onboarding.api.connection.TenantConnectionsUnavailableException;
+import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
 import com.trustifi.onboarding.api.idempotency.IdempotencyConflictException;
 import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
@@ -86,6 +89,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response denied(RelayAccessDeniedException e, UriInfo uri) {
         return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notConnected(TenantNotConnectedException e, UriInfo uri) {
+        String connect = uri.getBaseUriBuilder().path("v1/tenant-connections").build().toString();
+        return Response.fromResponse(new Problem(Problem.TENANT_NOT_CONNECTED, "Tenant not connected", 403, e.getMessage(),
+                        uri.getPath(), List.of(new Problem.FieldError("tenantId", TenantNotConnectedException.REASON))).toResponse())
+                .link(connect, "connect")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response consentRefused(ConsentRefusedException e, UriInfo uri) {
+        return new Problem(Problem.CONSENT_REFUSED, e.denied() ? "Consent declined" : "Consent not usable", e.denied() ? 403 : 400,
+                e.getMessage(), uri.getPath(), List.of(new Problem.FieldError(e.field(), e.reason()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response connectionsUnavailable(TenantConnectionsUnavailableException e, UriInfo uri) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -5,6 +5,7 @@ import com.microsoft.kiota.ApiException;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.ExchangeCommandException;
+import com.trustifi.onboarding.worker.identity.EntraRefusal;
 import com.trustifi.onboarding.worker.retry.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -33,11 +34,15 @@ public class StepFailures {
 
     public StepResult describe(ProvisioningStep step, RuntimeException failure) {
         boolean retryable = classify(failure) != Failure.Kind.PERMANENT;
-        if (failure instanceof ClientAuthenticationException) {
+        Optional<EntraRefusal> refusal = EntraRefusal.of(failure);
+        if (refusal.isPresent()) {
+            if (refusal.get() == EntraRefusal.APP_CREDENTIALS_REJECTED) {
+                LOG.errorf("OPERATOR ACTION NEEDED: Entra rejects this service's app credentials (%s); check "
+                        + "worker.identity.client-id and worker.identity.client-secret", EntraRefusal.codeOf(failure).orElse("no code"));
+            }
             return new StepResult(StepOutcome.FAILED,
-                    "Sign-in to the tenant failed: " + firstLine(failure.getMessage()),
-                    "A Global Administrator of the tenant must grant admin consent to the onboarding app "
-                            + "(Exchange.ManageAsApp, Organization.Read.All, Domain.Read.All)", retryable);
+                    refusal.get().reason() + EntraRefusal.codeOf(failure).map(code -> " (" + code + ")").orElse(""),
+                    refusal.get().remediation(), refusal.get().retryable());
         }
         if (failure instanceof ExchangeCommandException exchange) {
             return new StepResult(StepOutcome.FAILED,
@@ -66,7 +71,7 @@ public class StepFailures {
             int status = graph.getResponseStatusCode();
             return status == 429 || status >= 500 ? Failure.Kind.TRANSIENT : Failure.Kind.PERMANENT;
         }
-        if (failure instanceof ClientAuthenticationException) {
+        if (failure instanceof ClientAuthenticationException || EntraRefusal.of(failure).isPresent()) {
             // Entra refused: wrong tenant, no consent, bad credentials; none goes away by itself
             return Failure.Kind.PERMANENT;
         }
@@ -78,20 +83,13 @@ public class StepFailures {
 
     private static String remediation(ExchangeCommandException exchange) {
         if (exchange.httpStatus() == 401 || exchange.httpStatus() == 403) {
-            return "In the tenant, grant the onboarding app Exchange.ManageAsApp with admin consent and give its "
-                    + "service principal the Exchange Administrator role";
+            return "The tenant's administrator must assign the Exchange Administrator role to the onboarding app "
+                    + "(Microsoft Entra admin center > Roles & admins > Exchange Administrator > Add assignments), "
+                    + "with Exchange.ManageAsApp consented; then retry the onboarding";
         }
         if (exchange.wasNotRun() || exchange.outcomeUnknown()) {
             return "Exchange Online was busy or did not answer; retry the onboarding later";
         }
         return "Check the tenant's Exchange Online configuration, then retry the onboarding";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

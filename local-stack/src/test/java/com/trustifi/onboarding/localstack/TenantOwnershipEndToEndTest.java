@@ -1,0 +1,208 @@
+package com.trustifi.onboarding.localstack;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.trustifi.onboarding.simulator.AppConsent;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.CmdletCount;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant ownership over the real stack: a tenant is onboarded only by the partner its administrator
+ * connected it to, through the simulator's admin-consent page, and every refusal from Entra or
+ * Exchange ends with a reason a person can act on, before any Exchange write.
+ */
+class TenantOwnershipEndToEndTest {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("ownership-local-stack"));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void onlyThePartnerTheAdministratorConsentedToCanOnboardAndTheOtherCausesNoExchangeCall() throws Exception {
+        Partner a = Partner.signUp("Partner A");
+        Partner b = Partner.signUp("Partner B");
+        SimulatedTenant tenant = newCustomer("Northwind");
+        String domain = domainOf(tenant);
+        String accountOfA = a.relayAccount(domain);
+        String accountOfB = b.relayAccount(domain);
+
+        // nobody has connected it yet: neither partner may onboard it
+        a.onboard(tenant.tenantId(), accountOfA, domain).then().statusCode(403).body("type", equalTo("/problems/tenant-not-connected"));
+        a.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+        assertThat(tenant.appConsent()).isEqualTo(AppConsent.GRANTED);
+
+        b.onboard(tenant.tenantId(), accountOfB, domain).then().statusCode(403).body("type", equalTo("/problems/tenant-not-connected"));
+        b.request().body(Map.of("relayAccountId", accountOfB, "rows", List.of(Map.of("tenantId", tenant.tenantId(),
+                "relayDomains", List.of(domain))))).post("/v1/batches").then().statusCode(422);
+        assertThat(tenant.tokenRequests()).isZero();
+        assertThat(tenant.cmdletCounts()).isEmpty();
+
+        String location = a.onboard(tenant.tenantId(), accountOfA, domain).then().statusCode(202).extract().header("Location");
+        assertThat(a.awaitTerminal(location).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(tenant.transportRules()).hasSize(1);
+    }
+
+    @Test
+    void relayDomainsTheTenantHasNotVerifiedAreRefusedBeforeAnyExchangeWrite() throws Exception {
+        Partner partner = Partner.signUp("Partner C");
+        String id = UUID.randomUUID().toString();
+        String unverified = "pending" + id.substring(0, 8) + ".example";
+        SimulatedTenant tenant = stack.simulator().createTenant(new TenantSpec(id, "contoso" + id.substring(0, 8) + ".onmicrosoft.com",
+                "Contoso", OffsetDateTime.parse("2021-03-04T10:00:00Z"),
+                List.of(new DomainSpec(unverified, false, false, List.of("Email"), "Authoritative"))));
+        partner.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+
+        String location = partner.onboard(tenant.tenantId(), partner.relayAccount(unverified), unverified)
+                .then().statusCode(202).extract().header("Location");
+
+        JsonPath result = partner.awaitTerminal(location);
+        assertThat(result.getString("status")).isEqualTo("FAILED");
+        assertThat(result.getString("detail")).isEqualTo(unverified + " is not verified");
+        assertThat(result.getString("remediation")).contains("add and verify each relay domain");
+        assertThat(writes(tenant)).isZero();
+    }
+
+    @Test
+    void eachRefusalFromEntraOrExchangeEndsWithItsOwnActionableReason() throws Exception {
+        Partner partner = Partner.signUp("Partner D");
+        SimulatedTenant removedApp = connected(partner, newCustomer("Removed App"));
+        removedApp.appConsent(AppConsent.NEVER_GRANTED);
+        SimulatedTenant revoked = connected(partner, newCustomer("Revoked Consent"));
+        revoked.appConsent(AppConsent.REVOKED);
+        SimulatedTenant noRole = connected(partner, newCustomer("No Exchange Role"));
+        noRole.exchangeRoleAssigned(false);
+        // a tenant id Entra does not know: connected by a consent answer naming it, then gone
+        String unknown = UUID.randomUUID().toString();
+        connectUnknownTenant(partner, unknown);
+
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (SimulatedTenant tenant : List.of(removedApp, revoked, noRole)) {
+            locations.put(tenant.tenantId(), partner.onboard(tenant.tenantId(), partner.relayAccount(domainOf(tenant)), domainOf(tenant))
+                    .then().statusCode(202).extract().header("Location"));
+        }
+        String domain = "unknown" + unknown.substring(0, 8) + ".example";
+        locations.put(unknown, partner.onboard(unknown, partner.relayAccount(domain), domain)
+                .then().statusCode(202).extract().header("Location"));
+
+        Map<String, JsonPath> results = new LinkedHashMap<>();
+        locations.forEach((tenant, location) -> results.put(tenant, partner.awaitTerminal(location)));
+
+        assertFailed(results.get(removedApp.tenantId()), "(AADSTS7000229)", "new connect link");
+        assertFailed(results.get(revoked.tenantId()), "(AADSTS65001)", "new connect link");
+        assertFailed(results.get(unknown), "(AADSTS90002)", "Check the tenant id");
+        assertFailed(results.get(noRole.tenantId()), "Get-OrganizationConfig failed", "assign the Exchange Administrator role");
+        for (SimulatedTenant tenant : List.of(removedApp, revoked, noRole)) {
+            assertThat(writes(tenant)).as(tenant.displayName()).isZero();
+        }
+    }
+
+    private static void assertFailed(JsonPath result, String detail, String remediation) {
+        assertThat(result.getString("status")).isEqualTo("FAILED");
+        assertThat(result.getString("detail")).contains(detail).doesNotContain("Unexpected failure");
+        assertThat(result.getString("remediation")).contains(remediation).isNotEqualTo("Retry the onboarding");
+        assertThat(result.getBoolean("retryable")).isFalse();
+    }
+
+    private static SimulatedTenant connected(Partner partner, SimulatedTenant tenant) throws Exception {
+        partner.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+        return tenant;
+    }
+
+    /** The consent answer as Entra would send it for a tenant, delivered to the API's redirect URI. */
+    private static void connectUnknownTenant(Partner partner, String tenantId) {
+        String consentUrl = partner.request().body(Map.of("tenantId", tenantId)).post("/v1/tenant-connections")
+                .then().statusCode(201).extract().path("consentUrl");
+        String state = null;
+        for (String parameter : URI.create(consentUrl).getRawQuery().split("&")) {
+            if (parameter.startsWith("state=")) {
+                state = java.net.URLDecoder.decode(parameter.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        given().baseUri(stack.apiBaseUri().toString()).queryParam("tenant", tenantId).queryParam("admin_consent", "True")
+                .queryParam("state", state).get("/v1/tenant-connections/callback").then().statusCode(200);
+    }
+
+    private static long writes(SimulatedTenant tenant) {
+        return tenant.cmdletCounts().values().stream().mapToLong(CmdletCount::writes).sum();
+    }
+
+    /** A new customer: its tenant has never seen the app. */
+    private static SimulatedTenant newCustomer(String name) {
+        String id = UUID.randomUUID().toString();
+        String label = name.toLowerCase().replaceAll("[^a-z]", "") + id.substring(0, 8);
+        SimulatedTenant tenant = stack.simulator().createTenant(new TenantSpec(id, label + ".onmicrosoft.com", name,
+                OffsetDateTime.parse("2021-03-04T10:00:00Z"), List.of(DomainSpec.verifiedEmailDomain(label + ".example", true))));
+        tenant.appConsent(AppConsent.NEVER_GRANTED);
+        return tenant;
+    }
+
+    private static String domainOf(SimulatedTenant tenant) {
+        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+    }
+
+    /** A partner portal signed up by the operator. */
+    private record Partner(String apiKey) {
+
+        static Partner signUp(String name) {
+            return new Partner(given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON)
+                    .header("X-Operator-Key", stack.operatorKey()).body(Map.of("name", name + " " + UUID.randomUUID()))
+                    .post("/v1/operator/partners").then().statusCode(201).extract().path("apiKey"));
+        }
+
+        RequestSpecification request() {
+            return given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON).header("X-Api-Key", apiKey);
+        }
+
+        OnboardingApiClient client() {
+            return OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey);
+        }
+
+        String relayAccount(String domain) {
+            return request().body(Map.of("customerName", domain, "plan", "PRO", "accessLevel", "ADMIN", "domains", List.of(domain),
+                    "mtaHost", "mx." + domain)).post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        }
+
+        io.restassured.response.Response onboard(String tenantId, String accountId, String domain) {
+            return request().body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(domain)))
+                    .post("/v1/onboardings");
+        }
+
+        JsonPath awaitTerminal(String location) {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                String status = request().get(location).then().statusCode(200).extract().path("status");
+                return status.equals("SUCCEEDED") || status.equals("FAILED");
+            });
+            return request().get(location).then().extract().jsonPath();
+        }
+    }
+}

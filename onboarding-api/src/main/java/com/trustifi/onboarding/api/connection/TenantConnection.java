@@ -1,0 +1,77 @@
+package com.trustifi.onboarding.api.connection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** A tenant whose administrator connected it to a partner: that partner alone may onboard and act on it. */
+@Entity
+@Table(name = "tenant_connection")
+public class TenantConnection extends PanacheEntityBase {
+
+    private static final int TENANTS_PER_QUERY = 1000;
+
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+
+    /** The connect request whose consent made this connection. */
+    @Column(name = "request_id", nullable = false)
+    public UUID requestId;
+
+    @Column(name = "connected_at", nullable = false)
+    public Instant connectedAt;
+
+    /**
+     * The tenant's connection, locked; created for the partner first when the tenant has none. The
+     * insert does nothing when another consent for the tenant got there first, so two consents at
+     * once cannot fail each other: the second finds the first's row and takes the tenant over.
+     */
+    static TenantConnection lockedOrCreated(String tenantId, UUID partnerId, UUID requestId, Instant now) {
+        getEntityManager().createNativeQuery("insert into tenant_connection (tenant_id, partner_id, request_id, connected_at) "
+                        + "values (?1, ?2, ?3, ?4) on conflict (tenant_id) do nothing")
+                .setParameter(1, tenantId)
+                .setParameter(2, partnerId)
+                .setParameter(3, requestId)
+                .setParameter(4, now)
+                .executeUpdate();
+        return lockedFor(tenantId).orElseThrow();
+    }
+
+    static Optional<TenantConnection> lockedFor(String tenantId) {
+        return findByIdOptional(tenantId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    static boolean exists(UUID partnerId, String tenantId) {
+        return count("tenantId = ?1 and partnerId = ?2", tenantId, partnerId) > 0;
+    }
+
+    /** Which of these tenants are connected to the partner, in one query per thousand tenants. */
+    static Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds) {
+        List<String> all = List.copyOf(tenantIds);
+        Set<String> connected = new HashSet<>();
+        for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
+            getEntityManager().createQuery(
+                            "select c.tenantId from TenantConnection c where c.partnerId = ?1 and c.tenantId in ?2", String.class)
+                    .setParameter(1, partnerId)
+                    .setParameter(2, chunk)
+                    .getResultList()
+                    .forEach(connected::add);
+        }
+        return connected;
+    }
+}

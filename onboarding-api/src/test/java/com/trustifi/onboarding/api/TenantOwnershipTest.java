@@ -1,0 +1,248 @@
+package com.trustifi.onboarding.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.trustifi.onboarding.api.audit.AuditEntry;
+import com.trustifi.onboarding.api.connection.TenantConnection;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.outbox.OutboxMessage;
+import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** A partner acts only on tenants whose administrator connected them to it, through admin consent. */
+@QuarkusTest
+@QuarkusTestResource(LocalInfrastructureResource.class)
+class TenantOwnershipTest {
+
+    private static final String NOT_CONNECTED = "/problems/tenant-not-connected";
+
+    @Test
+    void aConnectLinkIsTheAdminConsentUrlOfTheAppForTheTenant() {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+
+        Response link = partner.request().contentType(ContentType.JSON).body(Map.of("tenantId", tenant))
+                .post("/v1/tenant-connections");
+
+        link.then().statusCode(201).header("Cache-Control", containsString("no-store")).body("tenantId", equalTo(tenant));
+        URI url = URI.create(link.path("consentUrl"));
+        assertThat(url.getPath()).isEqualTo("/" + tenant + "/v2.0/adminconsent");
+        assertThat(url.getQuery()).contains("client_id=00000000-0000-0000-0000-0000000000a1",
+                "scope=https://graph.microsoft.com/.default",
+                "redirect_uri=http://localhost:8081/v1/tenant-connections/callback", "state=");
+        String anyTenant = partner.request().contentType(ContentType.JSON).body("{}").post("/v1/tenant-connections")
+                .then().statusCode(201).extract().path("consentUrl");
+        assertThat(URI.create(anyTenant).getPath()).isEqualTo("/organizations/v2.0/adminconsent");
+        partner.request().contentType(ContentType.JSON).body(Map.of("tenantId", "contoso.example")).post("/v1/tenant-connections")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("tenantId"));
+    }
+
+    @Test
+    void anotherPartnerCannotOnboardOrActOnAConnectedTenantAndNothingIsStoredOrSent() {
+        TestPartner a = TestPartner.create();
+        TestPartner b = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String onboarding = a.request().contentType(ContentType.JSON).body(a.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        long outbox = count(OutboxMessage.class);
+
+        Response refused = b.request().contentType(ContentType.JSON).body(unconnected(b, tenant)).post("/v1/onboardings");
+
+        refused.then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo(NOT_CONNECTED))
+                .body("errors.field", hasItem("tenantId"))
+                .header("Link", containsString("/v1/tenant-connections>; rel=\"connect\""))
+                .body(not(containsString(onboarding)));
+        b.request().contentType(ContentType.JSON)
+                .body(Map.of("relayAccountId", b.relayAccountId(), "rows", List.of(Map.of("tenantId", tenant,
+                        "relayDomains", List.of("contoso.example")))))
+                .post("/v1/batches").then().statusCode(422).body("errors[0].field", equalTo("rows[0].tenantId"))
+                .body("errors[0].reason", containsString("not connected to you"));
+        for (String action : new String[] {"verify", "offboard", "rotate-secret", "retry", "plan"}) {
+            b.request().post("/v1/onboardings/" + onboarding + "/" + action).then().statusCode(404);
+        }
+        b.request().delete("/v1/tenant-connections/" + tenant).then().statusCode(404);
+
+        assertThat(onboardingsOf(tenant)).isEqualTo(1);
+        assertThat(count(OutboxMessage.class)).isEqualTo(outbox);
+        assertThat(KafkaTopics.everything().stream().filter(record -> tenant.equals(record.key()))
+                .filter(record -> record.topic().equals("provisioning-commands"))).hasSize(1);
+        a.request().get("/v1/onboardings/" + onboarding).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void aTenantNobodyConnectedCannotBeOnboardedAndTheAnswerIsTheSameAsForAnotherPartnersTenant() {
+        TestPartner a = TestPartner.create();
+        TestPartner b = TestPartner.create();
+        String connectedToA = UUID.randomUUID().toString();
+        a.connect(connectedToA);
+        String nobodys = UUID.randomUUID().toString();
+
+        Response forNobodys = b.request().contentType(ContentType.JSON).body(unconnected(b, nobodys)).post("/v1/onboardings");
+        Response forAs = b.request().contentType(ContentType.JSON).body(unconnected(b, connectedToA)).post("/v1/onboardings");
+        a.request().contentType(ContentType.JSON).body(unconnected(a, nobodys)).post("/v1/onboardings").then().statusCode(403);
+
+        forNobodys.then().statusCode(403).body("type", equalTo(NOT_CONNECTED));
+        assertThat(forAs.statusCode()).isEqualTo(403);
+        assertThat(forAs.asString()).isEqualTo(forNobodys.asString());
+        assertThat(forAs.header("Link")).isEqualTo(forNobodys.header("Link"));
+        assertThat(onboardingsOf(nobodys)).isZero();
+        assertThat(onboardingsOf(connectedToA)).isZero();
+    }
+
+    @Test
+    void aReplayedExpiredForgedOrDeclinedConsentConnectsNothing() throws Exception {
+        TestPartner a = TestPartner.create();
+        TestPartner b = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+
+        String used = stateFor(a, tenant);
+        callback(tenant, used).then().statusCode(200).body("tenantId", equalTo(tenant));
+        String replayB = stateFor(b, tenant);
+        callback(tenant, replayB).then().statusCode(200);
+        callback(tenant, used).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/consent-refused")).body("errors[0].reason", containsString("already used"));
+        assertThat(connectedPartner(tenant)).isEqualTo(b.id());
+
+        String other = UUID.randomUUID().toString();
+        String expired = stateFor(a, other);
+        QuarkusTransaction.requiringNew().run(() -> Onboarding.getEntityManager()
+                .createNativeQuery("update tenant_connection_request set expires_at = now() - interval '1 second' where id = ?1")
+                .setParameter(1, requestIdOf(expired)).executeUpdate());
+        callback(other, expired).then().statusCode(400).body("errors[0].reason", containsString("expired"));
+
+        String aState = stateFor(a, other);
+        callback(other, withPartner(aState, b.id())).then().statusCode(400).body("errors[0].reason", containsString("not a state"));
+        callback(other, signedWithAnotherKey(aState)).then().statusCode(400).body("errors[0].field", equalTo("state"));
+        callback(other, "garbage").then().statusCode(400).body("errors[0].field", equalTo("state"));
+        callback(UUID.randomUUID().toString(), aState).then().statusCode(400)
+                .body("errors[0].field", equalTo("tenant")).body("errors[0].reason", containsString("not the tenant"));
+
+        String declined = stateFor(a, other);
+        given().queryParam("error", "access_denied").queryParam("error_description", "AADSTS65004: User declined to consent")
+                .queryParam("state", declined).get("/v1/tenant-connections/callback")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].reason", containsString("access_denied"));
+        callback(other, declined).then().statusCode(400).body("errors[0].reason", containsString("already used"));
+
+        assertThat(connectedPartner(other)).isNull();
+        a.request().contentType(ContentType.JSON).body(unconnected(a, other)).post("/v1/onboardings").then().statusCode(403);
+    }
+
+    @Test
+    void aNewConsentForAnotherPartnerMovesTheTenantAndCancelsTheFirstPartnersOnboarding() {
+        TestPartner a = TestPartner.create();
+        TestPartner b = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String first = a.request().contentType(ContentType.JSON).body(a.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+
+        b.connect(tenant);
+
+        a.request().get("/v1/onboardings/" + first).then().statusCode(200)
+                .body("status", equalTo("CANCELED"))
+                .body("detail", containsString("connected the tenant to another partner"));
+        for (String action : new String[] {"verify", "offboard", "rotate-secret", "plan"}) {
+            a.request().post("/v1/onboardings/" + first + "/" + action).then().statusCode(403).body("type", equalTo(NOT_CONNECTED));
+        }
+        assertThat(a.request().get("/v1/tenant-connections").then().statusCode(200).extract().<List<String>>path("tenantId"))
+                .doesNotContain(tenant);
+        assertThat(b.request().get("/v1/tenant-connections").then().statusCode(200).extract().<List<String>>path("tenantId"))
+                .contains(tenant);
+        b.request().contentType(ContentType.JSON).body(unconnected(b, tenant)).post("/v1/onboardings").then().statusCode(202);
+        assertThat(audited(a.id(), "tenant-connection.taken-over")).isEqualTo(1);
+        assertThat(audited(b.id(), "tenant-connection.create")).isEqualTo(1);
+    }
+
+    @Test
+    void aTenantIsDisconnectedOnlyWhenNothingIsInProgress() {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String onboarding = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+
+        partner.request().delete("/v1/tenant-connections/" + tenant).then().statusCode(409).contentType("application/problem+json");
+        partner.request().post("/v1/onboardings/" + onboarding + "/cancel").then().statusCode(202);
+        partner.request().delete("/v1/tenant-connections/" + tenant).then().statusCode(204);
+
+        assertThat(connectedPartner(tenant)).isNull();
+        partner.request().contentType(ContentType.JSON).body(unconnected(partner, tenant)).post("/v1/onboardings")
+                .then().statusCode(403);
+        assertThat(audited(partner.id(), "tenant-connection.delete")).isEqualTo(1);
+    }
+
+    /** An onboarding body that does not connect the tenant first, unlike {@link TestPartner#onboarding}. */
+    private static Map<String, Object> unconnected(TestPartner partner, String tenant) {
+        return new HashMap<>(Map.of("tenantId", tenant, "relayAccountId", partner.relayAccountId(),
+                "relayDomains", List.of("contoso.example")));
+    }
+
+    private static String stateFor(TestPartner partner, String tenant) {
+        String url = partner.request().contentType(ContentType.JSON).body(Map.of("tenantId", tenant))
+                .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl");
+        return TestPartner.stateOf(url);
+    }
+
+    private static Response callback(String tenant, String state) {
+        return given().queryParam("tenant", tenant).queryParam("admin_consent", "True").queryParam("state", state)
+                .get("/v1/tenant-connections/callback");
+    }
+
+    private static UUID requestIdOf(String state) {
+        ByteBuffer payload = ByteBuffer.wrap(Base64.getUrlDecoder().decode(state.substring(0, state.indexOf('.'))));
+        return new UUID(payload.getLong(), payload.getLong());
+    }
+
+    /** The same state with another partner's id in it, and the original signature. */
+    private static String withPartner(String state, String partnerId) {
+        byte[] payload = Base64.getUrlDecoder().decode(state.substring(0, state.indexOf('.')));
+        UUID partner = UUID.fromString(partnerId);
+        ByteBuffer.wrap(payload, 16, 16).putLong(partner.getMostSignificantBits()).putLong(partner.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + state.substring(state.indexOf('.'));
+    }
+
+    private static String signedWithAnotherKey(String state) throws Exception {
+        String body = state.substring(0, state.indexOf('.'));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+        return body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes()));
+    }
+
+    private static String connectedPartner(String tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> TenantConnection.<TenantConnection>findByIdOptional(tenant)
+                .map(connection -> connection.partnerId.toString()).orElse(null));
+    }
+
+    private static long onboardingsOf(String tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> Onboarding.count("tenantId", tenant));
+    }
+
+    private static long audited(String partnerId, String action) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("partnerId = ?1 and action = ?2",
+                UUID.fromString(partnerId), action));
+    }
+
+    private static long count(Class<?> entity) {
+        return QuarkusTransaction.requiringNew().call(() -> Onboarding.getEntityManager()
+                .createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class).getSingleResult());
+    }
+}
