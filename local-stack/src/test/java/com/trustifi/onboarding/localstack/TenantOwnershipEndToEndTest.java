@@ -58,18 +58,43 @@ class TenantOwnershipEndToEndTest {
 
         // nobody has connected it yet: neither partner may onboard it
         a.onboard(tenant.tenantId(), accountOfA, domain).then().statusCode(403).body("type", equalTo("/problems/tenant-not-connected"));
+        assertThat(tenant.tokenRequests()).isZero();
         a.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
         assertThat(tenant.appConsent()).isEqualTo(AppConsent.GRANTED);
+        assertThat(a.awaitCheck(tenant.tenantId()).getString("status")).isEqualTo("READY");
+        long tokensAfterCheck = tenant.tokenRequests();
+        long callsAfterCheck = calls(tenant);
 
         b.onboard(tenant.tenantId(), accountOfB, domain).then().statusCode(403).body("type", equalTo("/problems/tenant-not-connected"));
         b.request().body(Map.of("relayAccountId", accountOfB, "rows", List.of(Map.of("tenantId", tenant.tenantId(),
                 "relayDomains", List.of(domain))))).post("/v1/batches").then().statusCode(422);
-        assertThat(tenant.tokenRequests()).isZero();
-        assertThat(tenant.cmdletCounts()).isEmpty();
+        Thread.sleep(2_000);
+        assertThat(tenant.tokenRequests()).isEqualTo(tokensAfterCheck);
+        assertThat(calls(tenant)).isEqualTo(callsAfterCheck);
+        assertThat(writes(tenant)).isZero();
 
         String location = a.onboard(tenant.tenantId(), accountOfA, domain).then().statusCode(202).extract().header("Location");
         assertThat(a.awaitTerminal(location).getString("status")).isEqualTo("SUCCEEDED");
         assertThat(tenant.transportRules()).hasSize(1);
+        assertThat(a.awaitCheck(tenant.tenantId()).getString("status")).isEqualTo("READY");
+    }
+
+    @Test
+    void theCheckAfterConsentReportsAMissingExchangeRoleWithWhatTheAdministratorMustDo() throws Exception {
+        Partner partner = Partner.signUp("Partner E");
+        SimulatedTenant tenant = newCustomer("Consent Without Role");
+        tenant.exchangeRoleAssigned(false);
+
+        partner.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+
+        JsonPath check = partner.awaitCheck(tenant.tenantId());
+        assertThat(check.getString("status")).isEqualTo("ACTION_NEEDED");
+        assertThat(check.getString("remediation")).contains("assign the Exchange Administrator role to the onboarding app");
+        assertThat(writes(tenant)).isZero();
+
+        tenant.exchangeRoleAssigned(true);
+        partner.request().post("/v1/tenant-connections/" + tenant.tenantId() + "/check").then().statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "READY".equals(partner.check(tenant.tenantId()).getString("status")));
     }
 
     @Test
@@ -152,6 +177,10 @@ class TenantOwnershipEndToEndTest {
                 .queryParam("state", state).get("/v1/tenant-connections/callback").then().statusCode(200);
     }
 
+    private static long calls(SimulatedTenant tenant) {
+        return tenant.cmdletCounts().values().stream().mapToLong(CmdletCount::calls).sum();
+    }
+
     private static long writes(SimulatedTenant tenant) {
         return tenant.cmdletCounts().values().stream().mapToLong(CmdletCount::writes).sum();
     }
@@ -195,6 +224,19 @@ class TenantOwnershipEndToEndTest {
         io.restassured.response.Response onboard(String tenantId, String accountId, String domain) {
             return request().body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(domain)))
                     .post("/v1/onboardings");
+        }
+
+        /** The latest access check of a connected tenant, as the connection list shows it. */
+        JsonPath check(String tenantId) {
+            JsonPath connections = request().get("/v1/tenant-connections").then().statusCode(200).extract().jsonPath();
+            int index = connections.<String>getList("tenantId").indexOf(tenantId);
+            return new JsonPath(connections.prettify()).setRootPath("[" + index + "].check");
+        }
+
+        JsonPath awaitCheck(String tenantId) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !"CHECKING".equals(check(tenantId).getString("status")));
+            return check(tenantId);
         }
 
         JsonPath awaitTerminal(String location) {

@@ -125,6 +125,7 @@ class IdempotencyTest {
     }
 
     private static long onboardingsOf(String tenantId) {
-        return QuarkusTransaction.requiringNew().call(() -> Onboarding.count("tenantId", tenantId));
+        return QuarkusTransaction.requiringNew().call(() -> Onboarding.count("tenantId = ?1 and kind <> ?2", tenantId,
+                com.trustifi.onboarding.model.CommandKind.CHECK_CONNECTION));
     }
 }

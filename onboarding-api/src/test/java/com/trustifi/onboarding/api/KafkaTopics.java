@@ -34,6 +34,11 @@ final class KafkaTopics {
         }
     }
 
+    /** A provisioning command for one of the tenant's onboardings: not the connection check its consent started. */
+    static boolean isOnboardingCommand(ConsumerRecord<String, String> record, String tenantId) {
+        return tenantId.equals(record.key()) && record.value() != null && !record.value().contains("\"kind\":\"CHECK_CONNECTION\"");
+    }
+
     /** Every record on every topic, as far as the brokers have them now. */
     static List<ConsumerRecord<String, String>> everything() {
         try (var consumer = consumer()) {

@@ -12,6 +12,7 @@ import com.trustifi.onboarding.api.connection.TenantConnection;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.outbox.OutboxMessage;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
+import com.trustifi.onboarding.model.CommandKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,7 +85,7 @@ class TenantOwnershipTest {
 
         assertThat(onboardingsOf(tenant)).isEqualTo(1);
         assertThat(count(OutboxMessage.class)).isEqualTo(outbox);
-        assertThat(KafkaTopics.everything().stream().filter(record -> tenant.equals(record.key()))
+        assertThat(KafkaTopics.everything().stream().filter(record -> KafkaTopics.isOnboardingCommand(record, tenant))
                 .filter(record -> record.topic().equals("provisioning-commands"))).hasSize(1);
         a.request().get("/v1/onboardings/" + onboarding).then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
@@ -174,6 +175,34 @@ class TenantOwnershipTest {
     }
 
     @Test
+    void eachConsentStartsAConnectionCheckThatWritesNothingAndKeepsNoTenantBusy() throws Exception {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        partner.connect(tenant);
+
+        var connection = partner.request().get("/v1/tenant-connections").then().statusCode(200).extract().jsonPath();
+        int index = connection.<String>getList("tenantId").indexOf(tenant);
+        assertThat(connection.getString("[" + index + "].check.status")).isEqualTo("CHECKING");
+        String checkId = connection.getString("[" + index + "].check.onboardingId");
+        var command = com.trustifi.onboarding.model.WireJson.mapper().readValue(
+                KafkaTopics.await("provisioning-commands", record -> record.value().contains(checkId)).value(),
+                com.trustifi.onboarding.model.ProvisioningCommand.class);
+        assertThat(command.kind()).isEqualTo(CommandKind.CHECK_CONNECTION);
+        assertThat(command.relay().relaySecret()).isNull();
+
+        // the check only reads: an onboarding right after the consent is accepted, and the list shows only onboardings
+        String onboarding = partner.request().contentType(ContentType.JSON).body(unconnected(partner, tenant)).post("/v1/onboardings")
+                .then().statusCode(202).extract().path("id");
+        assertThat(partner.request().queryParam("tenantId", tenant).get("/v1/onboardings").then().statusCode(200)
+                .extract().<List<String>>path("items.id")).containsExactly(onboarding);
+        partner.request().post("/v1/onboardings/" + checkId + "/retry").then().statusCode(409);
+        partner.request().post("/v1/tenant-connections/" + tenant + "/check").then().statusCode(202)
+                .header("Location", containsString("/v1/onboardings/")).body("kind", equalTo("CHECK_CONNECTION"));
+        TestPartner.create().request().post("/v1/tenant-connections/" + tenant + "/check").then().statusCode(403)
+                .body("type", equalTo(NOT_CONNECTED));
+    }
+
+    @Test
     void aTenantIsDisconnectedOnlyWhenNothingIsInProgress() {
         TestPartner partner = TestPartner.create();
         String tenant = UUID.randomUUID().toString();
@@ -233,7 +262,8 @@ class TenantOwnershipTest {
     }
 
     private static long onboardingsOf(String tenant) {
-        return QuarkusTransaction.requiringNew().call(() -> Onboarding.count("tenantId", tenant));
+        return QuarkusTransaction.requiringNew().call(() -> Onboarding.count("tenantId = ?1 and kind <> ?2", tenant,
+                CommandKind.CHECK_CONNECTION));
     }
 
     private static long audited(String partnerId, String action) {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * A partner created through the operator endpoint, as the local stack or an operator would, with
  * one enabled relay account for the domains the tests use.
  */
-record TestPartner(String id, String apiKey, String relayAccountId, String relaySecret) {
+record TestPartner(String id, String apiKey, String relayAccountId, String relaySecret, java.util.Set<String> connected) {
 
     static final String OPERATOR_KEY = "test-operator-key";
     static final List<String> DOMAINS = List.of("contoso.example", "sales.contoso.example", "fabrikam.example");
@@ -29,7 +29,8 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
                 .body(relayAccount())
                 .post("/v1/relay-accounts")
                 .then().statusCode(201).extract();
-        return new TestPartner(created.path("partnerId"), apiKey, account.path("id"), account.path("relaySecret"));
+        return new TestPartner(created.path("partnerId"), apiKey, account.path("id"), account.path("relaySecret"),
+                java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     static Map<String, Object> relayAccount() {
@@ -44,10 +45,14 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
 
     /**
      * Connects each tenant to this partner as its administrator would: a connect link, then the
-     * consent callback Entra would send, with the link's state.
+     * consent callback Entra would send, with the link's state. A tenant this partner connected
+     * before is not connected again.
      */
-    void connect(String... tenantIds) {
+    synchronized void connect(String... tenantIds) {
         for (String tenantId : tenantIds) {
+            if (!connected.add(tenantId)) {
+                continue;
+            }
             String url = request().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId))
                     .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl");
             given().queryParam("tenant", tenantId).queryParam("admin_consent", "True").queryParam("state", stateOf(url))

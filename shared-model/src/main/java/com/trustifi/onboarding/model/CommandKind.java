@@ -11,5 +11,11 @@ public enum CommandKind {
     /** Remove the rule and both connectors, and restore the remote-domain values saved before ONBOARD. */
     OFFBOARD,
     /** Change only the transport rule's header value to the command's relay secret. */
-    ROTATE_SECRET
+    ROTATE_SECRET,
+    /**
+     * Sign in to the tenant's Graph and Exchange Online as the app, right after its administrator
+     * connected it: consent and the Exchange Administrator role are in place, or the failure says
+     * what the administrator must do. Writes nothing and carries no secret.
+     */
+    CHECK_CONNECTION
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The steps of the provisioning plan, in the order the worker runs them. */
 public enum ProvisioningStep {
+    /** Signing in to Graph and Exchange Online as the app: consent and the Exchange role (CHECK_CONNECTION). */
+    @JsonProperty("check-connection") CHECK_CONNECTION,
     /** Graph organization and domains; Exchange organization customization. */
     @JsonProperty("check-tenant") CHECK_TENANT,
     /** Seed step 27: each relay domain is Authoritative. */

@@ -7,6 +7,7 @@ import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.model.CommandKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,8 +40,11 @@ public class TenantConnections {
     private final ConsentStateSigner states;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<TenantConnected> connected;
 
-    TenantConnections(TenantConnectionConfig config, ConsentStateSigner states, AuditLog audit, Clock clock) {
+    TenantConnections(TenantConnectionConfig config, ConsentStateSigner states, AuditLog audit, Clock clock,
+            Event<TenantConnected> connected) {
+        this.connected = connected;
         this.config = config;
         this.states = states;
         this.audit = audit;
@@ -107,10 +111,14 @@ public class TenantConnections {
         return connect(tenantId, request, now);
     }
 
-    /** The partner's connected tenants, in the order they were connected. */
+    /** The partner's connected tenants, in the order they were connected, each with its latest access check. */
     @Transactional
-    public List<TenantConnection> list(UUID partnerId) {
-        return TenantConnection.list("partnerId = ?1 order by connectedAt, tenantId", partnerId);
+    public List<ConnectionStatus> list(UUID partnerId) {
+        List<TenantConnection> connections = TenantConnection.list("partnerId = ?1 order by connectedAt, tenantId", partnerId);
+        var checks = Onboarding.latestChecks(partnerId, connections.stream().map(connection -> connection.tenantId).toList());
+        return connections.stream()
+                .map(connection -> new ConnectionStatus(connection, Optional.ofNullable(checks.get(connection.tenantId))))
+                .toList();
     }
 
     /**
@@ -166,6 +174,7 @@ public class TenantConnections {
         connection.requestId = request.id;
         connection.connectedAt = now;
         audit.record(request.partnerId, "tenant-connection.create", "tenant", tenantId);
+        connected.fire(new TenantConnected(request.partnerId, tenantId));
         return connection;
     }
 

@@ -148,8 +148,10 @@ public class Onboarding extends PanacheEntityBase {
         return Onboarding.<Onboarding>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The tenant's onboarding in progress; a connection check, which only reads, does not count. */
     public static Optional<Onboarding> activeFor(String tenantId) {
-        return find("tenantId = ?1 and status in ?2", tenantId, OnboardingStatus.ACTIVE).firstResultOptional();
+        return find("tenantId = ?1 and status in ?2 and kind <> ?3", tenantId, OnboardingStatus.ACTIVE, CommandKind.CHECK_CONNECTION)
+                .firstResultOptional();
     }
 
     /** The active onboardings of these tenants, in one query per thousand tenants rather than one per tenant. */
@@ -158,7 +160,8 @@ public class Onboarding extends PanacheEntityBase {
         Map<String, Onboarding> active = new HashMap<>();
         for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
-            Onboarding.<Onboarding>find("tenantId in ?1 and status in ?2", chunk, OnboardingStatus.ACTIVE)
+            Onboarding.<Onboarding>find("tenantId in ?1 and status in ?2 and kind <> ?3", chunk, OnboardingStatus.ACTIVE,
+                            CommandKind.CHECK_CONNECTION)
                     .stream().forEach(onboarding -> active.put(onboarding.tenantId, onboarding));
         }
         return active;
@@ -188,6 +191,18 @@ public class Onboarding extends PanacheEntityBase {
             remediation = event.remediation();
             retryable = event.outcome() == StepOutcome.FAILED && event.retryable();
         }
+    }
+
+    /** The latest connection check of each of these tenants by the partner. */
+    public static Map<String, Onboarding> latestChecks(UUID partnerId, Collection<String> tenantIds) {
+        Map<String, Onboarding> latest = new HashMap<>();
+        List<String> all = List.copyOf(tenantIds);
+        for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
+            Onboarding.<Onboarding>find("partnerId = ?1 and kind = ?2 and tenantId in ?3 order by createdAt",
+                            partnerId, CommandKind.CHECK_CONNECTION, all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY)))
+                    .stream().forEach(check -> latest.put(check.tenantId, check));
+        }
+        return latest;
     }
 
     /** Stops following this onboarding, saying why; later events for it are ignored. */

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.connection.TenantConnected;
 import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
 import com.trustifi.onboarding.api.outbox.Outbox;
@@ -12,6 +13,7 @@ import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.RelayProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import io.quarkus.panache.common.Parameters;
@@ -108,12 +110,37 @@ public class OnboardingService {
     }
 
     /**
+     * Has the worker sign in to a connected tenant as the app, writing nothing: the check shows
+     * whether the administrator's consent and the app's Exchange role are in place, and if not,
+     * what the administrator must do. It does not keep the tenant busy.
+     */
+    @Transactional
+    public Onboarding checkConnection(UUID partnerId, String tenantId) {
+        connections.requireConnected(partnerId, tenantId);
+        Onboarding check = Onboarding.accept(partnerId,
+                new OnboardingOrder(CommandKind.CHECK_CONNECTION, tenantId, null, List.of(), null, null, false), clock.instant());
+        check.persist();
+        audit.record(partnerId, "tenant-connection.check", "onboarding", check.id);
+        outbox.append(List.of(command(check, null)));
+        return check;
+    }
+
+    /** Every new connection is checked at once, in the consent's transaction. */
+    void onConnected(@Observes TenantConnected connected) {
+        checkConnection(connected.partnerId(), connected.tenantId());
+    }
+
+    /**
      * Carries out an action on one of the partner's onboardings; answers the onboarding to follow.
      * Every action but a cancel needs the tenant still connected to the partner.
      */
     @Transactional
     public Optional<Onboarding> act(UUID partnerId, UUID id, OnboardingAction action) {
         return Onboarding.ofPartner(partnerId, id).flatMap(found -> Onboarding.lockedForUpdate(found.id)).map(onboarding -> {
+            if (onboarding.kind == CommandKind.CHECK_CONNECTION) {
+                throw new OnboardingStateException("A connection check has no actions; "
+                        + "POST /v1/tenant-connections/{tenantId}/check runs a new one");
+            }
             if (action != OnboardingAction.CANCEL) {
                 connections.requireConnected(partnerId, onboarding.tenantId);
             }
@@ -137,11 +164,11 @@ public class OnboardingService {
         return Onboarding.ofPartner(partnerId, id).map(OnboardingService::withSteps);
     }
 
-    /** One page of the partner's onboardings, oldest first; the steps are not loaded. */
+    /** One page of the partner's onboardings, oldest first; the steps are not loaded. Connection checks show on their connection. */
     @Transactional
     public List<Onboarding> list(UUID partnerId, OnboardingFilter filter) {
-        var where = new StringBuilder("partnerId = :partner");
-        var parameters = Parameters.with("partner", partnerId);
+        var where = new StringBuilder("partnerId = :partner and kind <> :check");
+        var parameters = Parameters.with("partner", partnerId).and("check", CommandKind.CHECK_CONNECTION);
         if (filter.status() != null) {
             where.append(" and status = :status");
             parameters.and("status", filter.status());
@@ -227,8 +254,9 @@ public class OnboardingService {
     /** The command that makes the worker carry out the onboarding, under its id. */
     private ProvisioningCommand command(Onboarding onboarding, RelayAccount account) {
         OnboardingOrder order = onboarding.order(onboarding.kind);
-        // OFFBOARD removes the rule that holds the secret, so it is the one command that needs none
-        EncryptedSecret secret = order.kind() == CommandKind.OFFBOARD ? null : relayAccounts.secretFor(account, order.tenantId());
+        // OFFBOARD removes the rule that holds the secret and a connection check writes nothing: neither needs it
+        boolean needsSecret = order.kind() != CommandKind.OFFBOARD && order.kind() != CommandKind.CHECK_CONNECTION;
+        EncryptedSecret secret = needsSecret ? relayAccounts.secretFor(account, order.tenantId()) : null;
         return new ProvisioningCommand(
                 ProvisioningCommand.SCHEMA_VERSION,
                 UUID.randomUUID(),

@@ -1,6 +1,8 @@
 package com.trustifi.onboarding.api.rest;
 
 import com.trustifi.onboarding.api.connection.TenantConnections;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingService;
 import com.trustifi.onboarding.api.partner.CallerPartner;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,10 +33,12 @@ import org.jboss.resteasy.reactive.RestPath;
 public class TenantConnectionResource {
 
     private final TenantConnections connections;
+    private final OnboardingService onboardings;
     private final CallerPartner caller;
 
-    TenantConnectionResource(TenantConnections connections, CallerPartner caller) {
+    TenantConnectionResource(TenantConnections connections, OnboardingService onboardings, CallerPartner caller) {
         this.connections = connections;
+        this.onboardings = onboardings;
         this.caller = caller;
     }
 
@@ -56,6 +61,23 @@ public class TenantConnectionResource {
         return Response.status(Response.Status.CREATED)
                 .entity(ConnectLinkView.of(connections.connectLink(caller.id(), tenantId)))
                 .cacheControl(noStore())
+                .build();
+    }
+
+    @POST
+    @Path("/{tenantId}/check")
+    @Operation(summary = "Check the app's access to a connected tenant again",
+            description = "The worker signs in to Graph and Exchange Online as the app, writing nothing. Every consent runs "
+                    + "this check by itself; run it again after the tenant's administrator fixed what the last one reported.")
+    @APIResponse(responseCode = "202", description = "The check; poll the Location",
+            content = @Content(schema = @Schema(implementation = OnboardingView.class)))
+    @APIResponse(responseCode = "403", description = "The tenant is not connected to you (type /problems/tenant-not-connected)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response check(@RestPath @Pattern(regexp = ConnectRequest.TENANT_GUID, message = "must be a tenant id (GUID)") String tenantId,
+            UriInfo uriInfo) {
+        Onboarding check = onboardings.checkConnection(caller.id(), tenantId.trim().toLowerCase(Locale.ROOT));
+        return Response.accepted(OnboardingView.of(check))
+                .location(uriInfo.getBaseUriBuilder().path("v1/onboardings").path(check.id.toString()).build())
                 .build();
     }
 

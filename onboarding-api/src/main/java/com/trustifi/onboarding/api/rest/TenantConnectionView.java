@@ -1,12 +1,38 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.trustifi.onboarding.api.connection.ConnectionStatus;
 import com.trustifi.onboarding.api.connection.TenantConnection;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A tenant connected to the calling partner by its administrator's consent. */
-public record TenantConnectionView(String tenantId, Instant connectedAt) {
+/** A tenant connected to the calling partner by its administrator's consent, and whether the app's access to it works. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TenantConnectionView(String tenantId, Instant connectedAt,
+        @Schema(description = "The latest check of the app's access (made at each consent, or on request)") Check check) {
+
+    /**
+     * @param status      CHECKING, READY, or ACTION_NEEDED (detail and remediation say what the tenant's administrator must do)
+     * @param onboardingId the check, to poll at /v1/onboardings/{id}
+     */
+    public record Check(String status, UUID onboardingId, Instant checkedAt, String detail, String remediation) {
+
+        static Check of(Onboarding check) {
+            String status = !check.status.isTerminal() ? "CHECKING"
+                    : check.status == OnboardingStatus.SUCCEEDED ? "READY" : "ACTION_NEEDED";
+            return new Check(status, check.id, check.updatedAt, check.detail, check.remediation);
+        }
+    }
 
     static TenantConnectionView of(TenantConnection connection) {
-        return new TenantConnectionView(connection.tenantId, connection.connectedAt);
+        return new TenantConnectionView(connection.tenantId, connection.connectedAt, null);
+    }
+
+    static TenantConnectionView of(ConnectionStatus status) {
+        return new TenantConnectionView(status.connection().tenantId, status.connection().connectedAt,
+                status.latestCheck().map(Check::of).orElse(null));
     }
 }

@@ -30,6 +30,7 @@ public class ProvisioningPlan {
     private final List<PlanStep> onboarding;
     private final List<PlanStep> offboarding;
     private final List<PlanStep> rotation;
+    private final List<PlanStep> connectionCheck;
     private final StepFailures failures;
     private final RelaySecrets secrets;
     private final Retrying stepRetries;
@@ -37,7 +38,8 @@ public class ProvisioningPlan {
     ProvisioningPlan(TenantCheckStep tenant, AcceptedDomainsStep acceptedDomains, OutboundConnectorStep outbound,
             ConnectorValidationStep validation, InboundConnectorStep inbound, RemoteDomainStep remoteDomain,
             TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, VerifyStep verify,
-            ObjectConvergence objects, StepFailures failures, RelaySecrets secrets, WorkerConfig config) {
+            ConnectionCheckStep connection, ObjectConvergence objects, StepFailures failures, RelaySecrets secrets,
+            WorkerConfig config) {
         this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf, verify);
         // the rule first: it routes to the outbound connector; the remote domain before the
         // outbound connector, whose comment holds the values to restore
@@ -53,6 +55,7 @@ public class ProvisioningPlan {
                         context -> objects.remove(context, ExchangeObjectKind.OUTBOUND_CONNECTOR,
                                 context.profile().outboundConnectorName())));
         this.rotation = List.of(step(ProvisioningStep.ENSURE_TRANSPORT_RULE, rule::rotate));
+        this.connectionCheck = List.of(connection);
         this.failures = failures;
         this.secrets = secrets;
         this.stepRetries = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
@@ -119,13 +122,14 @@ public class ProvisioningPlan {
             case PLAN, VERIFY -> onboarding.subList(0, onboarding.size() - 1);
             case OFFBOARD -> offboarding;
             case ROTATE_SECRET -> rotation;
+            case CHECK_CONNECTION -> connectionCheck;
         };
     }
 
     private static Mode mode(CommandKind kind) {
         return switch (kind) {
             case PLAN -> Mode.PLAN;
-            case VERIFY -> Mode.VERIFY;
+            case VERIFY, CHECK_CONNECTION -> Mode.VERIFY;
             case ONBOARD, OFFBOARD, ROTATE_SECRET -> Mode.APPLY;
         };
     }
@@ -139,6 +143,7 @@ public class ProvisioningPlan {
             case VERIFY -> "The tenant matches the relay profile";
             case OFFBOARD -> "The relay's rule and connectors are removed and the remote domain restored";
             case ROTATE_SECRET -> "The relay secret is replaced";
+            case CHECK_CONNECTION -> "The onboarding app can sign in to the tenant and administer Exchange Online";
         };
         return StepResult.of(StepOutcome.SUCCEEDED, detail);
     }
