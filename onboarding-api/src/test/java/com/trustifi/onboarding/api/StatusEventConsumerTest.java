@@ -107,6 +107,27 @@ class StatusEventConsumerTest {
                 .body("steps[1].detail", equalTo("created"));
     }
 
+    @Test
+    void aReplayedRunAfterSucceededNeitherReopensTheOnboardingNorFinishesItAgain() {
+        String tenantId = UUID.randomUUID().toString();
+        UUID id = accept(tenantId);
+        send(event(id, tenantId, 10, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "first run"));
+        send(event(id, tenantId, 11, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "configured"));
+        awaitStatus(id, "SUCCEEDED");
+
+        // a crash replay of the same command numbers its events from its own, later start
+        send(event(id, tenantId, 100, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "replay"));
+        send(event(id, tenantId, 101, ProvisioningStep.ONBOARDING, StepOutcome.FAILED, "replay failed"));
+        UUID marker = accept(UUID.randomUUID().toString());
+        send(event(marker, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "marker"));
+        awaitStatus(marker, "RUNNING");
+
+        partner.request().when().get("/v1/onboardings/" + id).then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("detail", equalTo("configured"))
+                .body("steps[0].detail", equalTo("first run"));
+    }
+
     private UUID accept(String tenantId) {
         String id = partner.request().contentType(ContentType.JSON)
                 .body(partner.onboarding(tenantId, "contoso.example"))

@@ -61,8 +61,29 @@ public interface OnboardingConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long to wait for Kafka to acknowledge a batch before it is retried. */
-        @WithDefault("30s")
+        /**
+         * How long to wait for Kafka to acknowledge a batch before it is retried: longer than the
+         * producer's delivery.timeout.ms (120 s), so that no row is sent again while its first send
+         * may still land.
+         */
+        @WithDefault("130s")
         Duration publishTimeout();
+
+        /** The oldest unpublished command may be this old before the outbox health check says DOWN. */
+        @WithDefault("60s")
+        Duration maxPendingAge();
+    }
+
+    Watchdog watchdog();
+
+    interface Watchdog {
+
+        /** A RUNNING or PROPAGATING onboarding the worker has not reported on for this long fails, retryably. */
+        @WithDefault("1h")
+        Duration runningSilence();
+
+        /** An ACCEPTED onboarding no worker has started for this long fails, retryably (large batches queue for a while). */
+        @WithDefault("12h")
+        Duration acceptedSilence();
     }
 }

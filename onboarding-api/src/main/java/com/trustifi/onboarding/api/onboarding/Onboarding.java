@@ -177,6 +177,12 @@ public class Onboarding extends PanacheEntityBase {
         if (status == OnboardingStatus.CANCELED) {
             return;
         }
+        // a crash replay of a SUCCEEDED onboarding's command numbers its events after the success: it
+        // must not take the onboarding back to RUNNING or finish it a second time; a late event of
+        // the run that succeeded still fills in its step
+        if (status == OnboardingStatus.SUCCEEDED && event.sequence() > lastSequence) {
+            return;
+        }
         if (!event.isAboutOnboarding()) {
             applyToStep(event);
         }

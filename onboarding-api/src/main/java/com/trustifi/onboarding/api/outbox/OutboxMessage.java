@@ -49,4 +49,11 @@ public class OutboxMessage extends PanacheEntityBase {
         return find("publishedAt is null order by id").page(0, limit).list();
     }
 
+    /** When the oldest command still to publish was stored, if any is. */
+    static java.util.Optional<Instant> oldestPendingSince() {
+        return java.util.Optional.ofNullable(getEntityManager()
+                .createQuery("select min(m.createdAt) from OutboxMessage m where m.publishedAt is null", Instant.class)
+                .getSingleResult());
+    }
+
 }

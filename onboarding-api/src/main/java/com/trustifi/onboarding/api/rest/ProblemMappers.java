@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.trustifi.onboarding.api.batch.BatchRefusedException;
 import com.trustifi.onboarding.api.batch.BatchTooLargeException;
 import com.trustifi.onboarding.api.connection.ConsentRefusedException;
+import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.connection.TenantConnectionsUnavailableException;
 import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
 import com.trustifi.onboarding.api.idempotency.IdempotencyConflictException;
@@ -144,6 +145,12 @@ public class ProblemMappers {
             // two requests for one tenant raced past the check; the database kept one of them
             return Problem.of(Response.Status.CONFLICT, "The tenant already has an onboarding in progress")
                     .at(uri.getPath()).toResponse();
+        }
+        if (DatabaseUnreachable.isCauseOf(e)) {
+            LOG.warn("PostgreSQL is unreachable; answering 503");
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                            "The service cannot reach its database just now; nothing was stored. Try again shortly")
+                    .at(uri.getPath()).toResponse()).header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, 5).build();
         }
         LOG.error("Request failed", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "The request could not be completed; it can be retried")
