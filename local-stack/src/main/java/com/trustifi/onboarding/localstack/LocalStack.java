@@ -52,9 +52,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything, or stops what it had started and rethrows. */
     public static LocalStack start(ProjectLayout layout, Path workDirectory) throws IOException {
+        return start(layout, workDirectory, Map.of());
+    }
+
+    /** Starts everything with the worker's settings overridden (shorter retry delays, for a test). */
+    static LocalStack start(ProjectLayout layout, Path workDirectory, Map<String, String> workerOverrides) throws IOException {
         var stack = new LocalStack(workDirectory);
         try {
-            stack.startAll(layout, InfrastructureSettings.fromEnvironment());
+            stack.startAll(layout, InfrastructureSettings.fromEnvironment(), workerOverrides);
             return stack;
         } catch (IOException | RuntimeException e) {
             stack.close();
@@ -62,7 +67,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(ProjectLayout layout, InfrastructureSettings settings) throws IOException {
+    private void startAll(ProjectLayout layout, InfrastructureSettings settings, Map<String, String> workerOverrides)
+            throws IOException {
         DatabaseEndpoint database = settings.database().orElseGet(() -> {
             LOG.info("Starting PostgreSQL");
             return track(EmbeddedPostgresServer.start()).endpoint();
@@ -95,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
                         "onboarding.tenant-connections.state-key", newKey()),
                 workDirectory));
         LOG.info("Starting tenant-worker");
-        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, Map.of(), workDirectory));
+        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, workerOverrides, workDirectory));
     }
 
     /**

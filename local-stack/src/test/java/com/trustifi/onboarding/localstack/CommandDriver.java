@@ -64,7 +64,7 @@ final class CommandDriver implements AutoCloseable {
                 request.relaySecret() == null ? null : cipher.encrypt(request.tenantId(), request.relaySecret()),
                 request.limitedScope(), request.testRecipient(), request.forceProfile());
         var command = new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION, UUID.randomUUID(), onboardingId,
-                request.tenantId(), kind, relay, Instant.now());
+                request.tenantId(), kind, relay, Instant.now(), 0);
         try {
             producer.send(new ProducerRecord<>("provisioning-commands", request.tenantId(), command)).get();
         } catch (Exception e) {

@@ -49,8 +49,8 @@ class TenantOwnershipEndToEndTest {
 
     @Test
     void onlyThePartnerTheAdministratorConsentedToCanOnboardAndTheOtherCausesNoExchangeCall() throws Exception {
-        Partner a = Partner.signUp("Partner A");
-        Partner b = Partner.signUp("Partner B");
+        PartnerPortal a = PartnerPortal.signUp(stack, "Partner A");
+        PartnerPortal b = PartnerPortal.signUp(stack, "Partner B");
         SimulatedTenant tenant = newCustomer("Northwind");
         String domain = domainOf(tenant);
         String accountOfA = a.relayAccount(domain);
@@ -81,7 +81,7 @@ class TenantOwnershipEndToEndTest {
 
     @Test
     void theCheckAfterConsentReportsAMissingExchangeRoleWithWhatTheAdministratorMustDo() throws Exception {
-        Partner partner = Partner.signUp("Partner E");
+        PartnerPortal partner = PartnerPortal.signUp(stack, "Partner E");
         SimulatedTenant tenant = newCustomer("Consent Without Role");
         tenant.exchangeRoleAssigned(false);
 
@@ -99,7 +99,7 @@ class TenantOwnershipEndToEndTest {
 
     @Test
     void relayDomainsTheTenantHasNotVerifiedAreRefusedBeforeAnyExchangeWrite() throws Exception {
-        Partner partner = Partner.signUp("Partner C");
+        PartnerPortal partner = PartnerPortal.signUp(stack, "Partner C");
         String id = UUID.randomUUID().toString();
         String unverified = "pending" + id.substring(0, 8) + ".example";
         SimulatedTenant tenant = stack.simulator().createTenant(new TenantSpec(id, "contoso" + id.substring(0, 8) + ".onmicrosoft.com",
@@ -119,7 +119,7 @@ class TenantOwnershipEndToEndTest {
 
     @Test
     void eachRefusalFromEntraOrExchangeEndsWithItsOwnActionableReason() throws Exception {
-        Partner partner = Partner.signUp("Partner D");
+        PartnerPortal partner = PartnerPortal.signUp(stack, "Partner D");
         SimulatedTenant removedApp = connected(partner, newCustomer("Removed App"));
         removedApp.appConsent(AppConsent.NEVER_GRANTED);
         SimulatedTenant revoked = connected(partner, newCustomer("Revoked Consent"));
@@ -158,13 +158,13 @@ class TenantOwnershipEndToEndTest {
         assertThat(result.getBoolean("retryable")).isFalse();
     }
 
-    private static SimulatedTenant connected(Partner partner, SimulatedTenant tenant) throws Exception {
-        partner.client().connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+    private static SimulatedTenant connected(PartnerPortal partner, SimulatedTenant tenant) throws Exception {
+        partner.connect(tenant.tenantId());
         return tenant;
     }
 
     /** The consent answer as Entra would send it for a tenant, delivered to the API's redirect URI. */
-    private static void connectUnknownTenant(Partner partner, String tenantId) {
+    private static void connectUnknownTenant(PartnerPortal partner, String tenantId) {
         String consentUrl = partner.request().body(Map.of("tenantId", tenantId)).post("/v1/tenant-connections")
                 .then().statusCode(201).extract().path("consentUrl");
         String state = null;
@@ -197,54 +197,5 @@ class TenantOwnershipEndToEndTest {
 
     private static String domainOf(SimulatedTenant tenant) {
         return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
-    }
-
-    /** A partner portal signed up by the operator. */
-    private record Partner(String apiKey) {
-
-        static Partner signUp(String name) {
-            return new Partner(given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON)
-                    .header("X-Operator-Key", stack.operatorKey()).body(Map.of("name", name + " " + UUID.randomUUID()))
-                    .post("/v1/operator/partners").then().statusCode(201).extract().path("apiKey"));
-        }
-
-        RequestSpecification request() {
-            return given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON).header("X-Api-Key", apiKey);
-        }
-
-        OnboardingApiClient client() {
-            return OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey);
-        }
-
-        String relayAccount(String domain) {
-            return request().body(Map.of("customerName", domain, "plan", "PRO", "accessLevel", "ADMIN", "domains", List.of(domain),
-                    "mtaHost", "mx." + domain)).post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
-        }
-
-        io.restassured.response.Response onboard(String tenantId, String accountId, String domain) {
-            return request().body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(domain)))
-                    .post("/v1/onboardings");
-        }
-
-        /** The latest access check of a connected tenant, as the connection list shows it. */
-        JsonPath check(String tenantId) {
-            JsonPath connections = request().get("/v1/tenant-connections").then().statusCode(200).extract().jsonPath();
-            int index = connections.<String>getList("tenantId").indexOf(tenantId);
-            return new JsonPath(connections.prettify()).setRootPath("[" + index + "].check");
-        }
-
-        JsonPath awaitCheck(String tenantId) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !"CHECKING".equals(check(tenantId).getString("status")));
-            return check(tenantId);
-        }
-
-        JsonPath awaitTerminal(String location) {
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                String status = request().get(location).then().statusCode(200).extract().path("status");
-                return status.equals("SUCCEEDED") || status.equals("FAILED");
-            });
-            return request().get(location).then().extract().jsonPath();
-        }
     }
 }

@@ -7,6 +7,11 @@ import java.util.UUID;
 /**
  * What the API asks the worker to do for one tenant. Published on the commands topic keyed by
  * tenant id, so that all commands for one tenant are consumed in order.
+ *
+ * @param generation the tenant's generation when the command was issued: the API raises it with
+ *                   every command and every cancel for the tenant, and the worker drops a command
+ *                   whose tenant has moved past it ({@link TenantGeneration}). 0 for commands from
+ *                   before generations, which are never fenced.
  */
 public record ProvisioningCommand(
         int schemaVersion,
@@ -15,7 +20,8 @@ public record ProvisioningCommand(
         String tenantId,
         CommandKind kind,
         RelayConfiguration relay,
-        Instant issuedAt) {
+        Instant issuedAt,
+        long generation) {
 
     public static final int SCHEMA_VERSION = 1;
 

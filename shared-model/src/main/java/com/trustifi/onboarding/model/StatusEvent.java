@@ -41,7 +41,8 @@ public record StatusEvent(
     /** True when this event ends the onboarding. */
     @JsonIgnore
     public boolean isFinal() {
-        return step == ProvisioningStep.ONBOARDING && (outcome == StepOutcome.SUCCEEDED || outcome == StepOutcome.FAILED);
+        return step == ProvisioningStep.ONBOARDING
+                && (outcome == StepOutcome.SUCCEEDED || outcome == StepOutcome.FAILED || outcome == StepOutcome.CANCELED);
     }
 
     /** True when this event is about the onboarding as a whole rather than one step. */

@@ -25,5 +25,7 @@ public enum StepOutcome {
     RETRYING,
     FAILED,
     PROPAGATING,
-    SUCCEEDED
+    SUCCEEDED,
+    /** On the ONBOARDING pseudo-step: the worker stopped the command because it was canceled or superseded. */
+    CANCELED
 }

@@ -36,4 +36,10 @@ public abstract class WireDeserializer<T> implements Deserializer<T> {
             super(StatusEvent.class);
         }
     }
+
+    public static final class TenantGenerations extends WireDeserializer<TenantGeneration> {
+        public TenantGenerations() {
+            super(TenantGeneration.class);
+        }
+    }
 }

@@ -28,7 +28,11 @@ class WireFormatTest {
                     new RelayConfiguration.LimitedScope("relay-pilot@contoso.example", List.of()),
                     "postmaster@partner.example",
                     false),
-            Instant.parse("2026-11-28T10:15:30Z"));
+            Instant.parse("2026-11-28T10:15:30Z"),
+            7);
+
+    private final TenantGeneration generation = new TenantGeneration(TenantGeneration.SCHEMA_VERSION, TENANT_ID, 8,
+            Instant.parse("2026-11-28T10:16:00Z"));
 
     private final StatusEvent event = new StatusEvent(
             StatusEvent.SCHEMA_VERSION,
@@ -54,6 +58,19 @@ class WireFormatTest {
     void goldenCommandIsRead() throws IOException {
         assertThat(WireJson.mapper().treeToValue(golden("provisioning-command-v1.json"), ProvisioningCommand.class))
                 .isEqualTo(command);
+    }
+
+    @Test
+    void generationIsWrittenAndReadAsTheGoldenFile() throws IOException {
+        assertThat(written(generation)).isEqualTo(golden("tenant-generation-v1.json"));
+        assertThat(WireJson.mapper().treeToValue(golden("tenant-generation-v1.json"), TenantGeneration.class)).isEqualTo(generation);
+    }
+
+    @Test
+    void aCommandFromBeforeGenerationsReadsAsGenerationZero() throws IOException {
+        var older = (com.fasterxml.jackson.databind.node.ObjectNode) golden("provisioning-command-v1.json");
+        older.remove("generation");
+        assertThat(WireJson.mapper().treeToValue(older, ProvisioningCommand.class).generation()).isZero();
     }
 
     @Test

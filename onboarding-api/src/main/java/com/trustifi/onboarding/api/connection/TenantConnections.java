@@ -159,22 +159,16 @@ public class TenantConnections {
 
     private TenantConnection connect(String tenantId, ConnectionRequest request, Instant now) {
         TenantConnection connection = TenantConnection.lockedOrCreated(tenantId, request.partnerId, request.id, now);
-        if (!connection.partnerId.equals(request.partnerId)) {
-            UUID previous = connection.partnerId;
+        UUID previous = connection.partnerId;
+        if (!previous.equals(request.partnerId)) {
             audit.record(previous, "tenant-connection.taken-over", "tenant", tenantId);
-            Onboarding.activeFor(tenantId).filter(active -> active.partnerId.equals(previous))
-                    .flatMap(active -> Onboarding.lockedForUpdate(active.id))
-                    .filter(active -> !active.status.isTerminal())
-                    .ifPresent(active -> {
-                        active.cancel("Canceled: the tenant's administrator connected the tenant to another partner", now);
-                        audit.record(previous, "onboarding.cancel", "onboarding", active.id);
-                    });
         }
         connection.partnerId = request.partnerId;
         connection.requestId = request.id;
         connection.connectedAt = now;
         audit.record(request.partnerId, "tenant-connection.create", "tenant", tenantId);
-        connected.fire(new TenantConnected(request.partnerId, tenantId));
+        // the other partner's onboarding in progress is canceled by the observer, with the fencing of any cancel
+        connected.fire(new TenantConnected(request.partnerId, tenantId, Optional.of(previous)));
         return connection;
     }
 

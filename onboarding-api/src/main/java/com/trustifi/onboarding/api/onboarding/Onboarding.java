@@ -233,6 +233,8 @@ public class Onboarding extends PanacheEntityBase {
             case SUCCEEDED -> OnboardingStatus.SUCCEEDED;
             case FAILED -> OnboardingStatus.FAILED;
             case PROPAGATING -> OnboardingStatus.PROPAGATING;
+            // the worker stopped a command the API had not canceled itself: a newer command replaced it
+            case CANCELED -> OnboardingStatus.CANCELED;
             default -> OnboardingStatus.RUNNING;
         };
     }

@@ -12,6 +12,7 @@ import com.trustifi.onboarding.model.EncryptedSecret;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.RelayProfile;
+import com.trustifi.onboarding.model.TenantGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -45,9 +46,12 @@ public class OnboardingService {
     private final RelayAccounts relayAccounts;
     private final Outbox outbox;
     private final TenantConnections connections;
+    private final TenantGenerations tenantGenerations;
 
-    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox, TenantConnections connections) {
+    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox, TenantConnections connections,
+            TenantGenerations tenantGenerations) {
         this.connections = connections;
+        this.tenantGenerations = tenantGenerations;
         this.clock = clock;
         this.audit = audit;
         this.relayAccounts = relayAccounts;
@@ -78,7 +82,7 @@ public class OnboardingService {
         Map<String, Onboarding> active = Onboarding.activeFor(tenants);
         Map<String, Integer> rowOfTenant = new HashMap<>();
         List<RefusedRow> refused = new ArrayList<>();
-        List<ProvisioningCommand> commands = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
         Instant now = clock.instant();
         for (NumberedOrder row : rows) {
             OnboardingOrder order = row.order();
@@ -97,7 +101,7 @@ public class OnboardingService {
                 Onboarding onboarding = Onboarding.accept(partnerId, order, now);
                 onboarding.batchId = batchId;
                 onboarding.persist();
-                commands.add(command(onboarding, account));
+                accepted.add(new Accepted(onboarding, account));
             } catch (UnacceptableRequestException e) {
                 refused.add(new RefusedRow(row.row(), e.field(), e.reason()));
             } catch (OnboardingInProgressException e) {
@@ -105,8 +109,14 @@ public class OnboardingService {
                         + e.activeOnboardingId().map(id -> ": " + id).orElse("")));
             }
         }
-        outbox.append(commands);
-        return new Admission(commands.size(), refused);
+        Map<String, Long> generations = tenantGenerations.raise(accepted.stream().map(each -> each.onboarding().tenantId).toList());
+        outbox.append(accepted.stream()
+                .map(each -> command(each.onboarding(), each.account(), generations.get(each.onboarding().tenantId)))
+                .toList());
+        return new Admission(accepted.size(), refused);
+    }
+
+    private record Accepted(Onboarding onboarding, RelayAccount account) {
     }
 
     /**
@@ -121,12 +131,22 @@ public class OnboardingService {
                 new OnboardingOrder(CommandKind.CHECK_CONNECTION, tenantId, null, List.of(), null, null, false), clock.instant());
         check.persist();
         audit.record(partnerId, "tenant-connection.check", "onboarding", check.id);
-        outbox.append(List.of(command(check, null)));
+        // it only reads, so it does not raise the generation: that would stop an onboarding in progress
+        outbox.append(List.of(command(check, null, tenantGenerations.current(tenantId))));
         return check;
     }
 
-    /** Every new connection is checked at once, in the consent's transaction. */
+    /**
+     * Every new connection is checked at once, in the consent's transaction; a tenant taken over
+     * from another partner first loses that partner's onboarding in progress.
+     */
     void onConnected(@Observes TenantConnected connected) {
+        connected.previousPartnerId().filter(previous -> !previous.equals(connected.partnerId()))
+                .flatMap(previous -> Onboarding.activeFor(connected.tenantId()).filter(active -> active.partnerId.equals(previous)))
+                .flatMap(active -> Onboarding.lockedForUpdate(active.id))
+                .filter(active -> !active.status.isTerminal())
+                .ifPresent(active -> cancel(active.partnerId, active,
+                        "Canceled: the tenant's administrator connected the tenant to another partner"));
         checkConnection(connected.partnerId(), connected.tenantId());
     }
 
@@ -146,7 +166,7 @@ public class OnboardingService {
             }
             return onboarding;
         }).map(onboarding -> switch (action) {
-            case CANCEL -> cancel(partnerId, onboarding);
+            case CANCEL -> cancel(partnerId, onboarding, null);
             case RETRY -> {
                 if (onboarding.status != OnboardingStatus.FAILED) {
                     throw new OnboardingStateException("Only a FAILED onboarding can be retried; this one is " + onboarding.status);
@@ -202,12 +222,20 @@ public class OnboardingService {
         return onboarding;
     }
 
-    private Onboarding cancel(UUID partnerId, Onboarding onboarding) {
+    /**
+     * Cancels an onboarding in progress and fences its command: the tenant's generation is raised
+     * and published, so the worker stops the command at its next step and drops it if it comes back
+     * from a retry topic; a command not yet published is withdrawn.
+     */
+    private Onboarding cancel(UUID partnerId, Onboarding onboarding, String reason) {
         if (onboarding.status.isTerminal()) {
             throw new OnboardingStateException("Only an onboarding in progress can be canceled; this one is " + onboarding.status);
         }
-        onboarding.status = OnboardingStatus.CANCELED;
-        onboarding.updatedAt = clock.instant();
+        Instant now = clock.instant();
+        onboarding.cancel(reason, now);
+        outbox.withdraw(onboarding.id);
+        long generation = tenantGenerations.raise(onboarding.tenantId);
+        outbox.append(new TenantGeneration(TenantGeneration.SCHEMA_VERSION, onboarding.tenantId, generation, now));
         audit.record(partnerId, "onboarding.cancel", "onboarding", onboarding.id);
         return onboarding;
     }
@@ -247,12 +275,12 @@ public class OnboardingService {
         onboarding.originId = originId;
         onboarding.persist();
         audit.record(partnerId, action, "onboarding", onboarding.id);
-        outbox.append(List.of(command(onboarding, account)));
+        outbox.append(List.of(command(onboarding, account, tenantGenerations.raise(order.tenantId()))));
         return onboarding;
     }
 
-    /** The command that makes the worker carry out the onboarding, under its id. */
-    private ProvisioningCommand command(Onboarding onboarding, RelayAccount account) {
+    /** The command that makes the worker carry out the onboarding, under its id, in the tenant's generation. */
+    private ProvisioningCommand command(Onboarding onboarding, RelayAccount account, long generation) {
         OnboardingOrder order = onboarding.order(onboarding.kind);
         // OFFBOARD removes the rule that holds the secret and a connection check writes nothing: neither needs it
         boolean needsSecret = order.kind() != CommandKind.OFFBOARD && order.kind() != CommandKind.CHECK_CONNECTION;
@@ -265,6 +293,7 @@ public class OnboardingService {
                 order.kind(),
                 new RelayConfiguration(order.relayDomains(), RelayProfile.organizationConnector(), secret,
                         order.limitedScope(), order.testRecipient(), order.forceProfile()),
-                onboarding.createdAt);
+                onboarding.createdAt,
+                generation);
     }
 }

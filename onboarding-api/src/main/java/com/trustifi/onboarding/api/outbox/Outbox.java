@@ -2,19 +2,24 @@ package com.trustifi.onboarding.api.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.model.TenantGeneration;
 import com.trustifi.onboarding.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Stores provisioning commands for the relay to publish, in the caller's transaction, keyed by
- * tenant id so that one tenant's commands stay in order.
+ * Stores records for the relay to publish, in the caller's transaction, keyed by tenant id so that
+ * one tenant's records stay in order: provisioning commands, and tenants' generations after a
+ * cancel.
  *
  * <p>The rows are written as one JDBC batch on the transaction's own connection. Through
  * Hibernate, each row's identity key would cost a round trip of its own, and a batch of 10,000
@@ -23,10 +28,12 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox_message (message_key, payload, created_at) values (?, ?, ?)";
+    static final String COMMANDS = "provisioning-commands";
+    private static final String INSERT =
+            "insert into outbox_message (topic, message_key, payload, onboarding_id, created_at) values (?, ?, ?, ?, ?)";
 
     /** Fired with each append, so that the relay publishes once the transaction has committed. */
-    public record Appended(int commands) {
+    public record Appended(int records) {
     }
 
     private final EntityManager entityManager;
@@ -42,25 +49,52 @@ public class Outbox {
         if (commands.isEmpty()) {
             return;
         }
+        insert(commands.stream().map(command -> new Row(COMMANDS, command.tenantId(), toJson(command), command.onboardingId(),
+                command.issuedAt())).toList());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(TenantGeneration generation) {
+        insert(List.of(new Row(TenantGeneration.TOPIC, generation.tenantId(), toJson(generation), null, generation.occurredAt())));
+    }
+
+    /** Takes back the onboarding's commands that are not published yet: a canceled command is never sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(UUID onboardingId) {
+        entityManager.createQuery("delete from OutboxMessage m where m.onboardingId = ?1 and m.publishedAt is null")
+                .setParameter(1, onboardingId)
+                .executeUpdate();
+    }
+
+    private void insert(List<Row> rows) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (ProvisioningCommand command : commands) {
-                    insert.setString(1, command.tenantId());
-                    insert.setString(2, toJson(command));
-                    insert.setObject(3, command.issuedAt().atOffset(ZoneOffset.UTC));
+                for (Row row : rows) {
+                    insert.setString(1, row.topic());
+                    insert.setString(2, row.key());
+                    insert.setString(3, row.payload());
+                    if (row.onboardingId() == null) {
+                        insert.setNull(4, Types.OTHER);
+                    } else {
+                        insert.setObject(4, row.onboardingId());
+                    }
+                    insert.setObject(5, row.createdAt().atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
-        appended.fire(new Appended(commands.size()));
+        appended.fire(new Appended(rows.size()));
     }
 
-    private static String toJson(ProvisioningCommand command) {
+    private record Row(String topic, String key, String payload, UUID onboardingId, Instant createdAt) {
+    }
+
+    private static String toJson(Object record) {
         try {
-            return WireJson.mapper().writeValueAsString(command);
+            return WireJson.mapper().writeValueAsString(record);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A provisioning command could not be written", e);
+            throw new IllegalStateException("A record could not be written for the outbox", e);
         }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** A provisioning command stored with the change that caused it, waiting to be published; written by {@link Outbox}. */
+/** A record stored with the change that caused it, waiting to be published to its topic; written by {@link Outbox}. */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
@@ -18,6 +18,9 @@ public class OutboxMessage extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    @Column(nullable = false)
+    public String topic;
 
     @Column(name = "message_key", nullable = false)
     public String messageKey;
@@ -30,6 +33,10 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The onboarding a command row belongs to; null for other records. */
+    @Column(name = "onboarding_id")
+    public java.util.UUID onboardingId;
 
     /** Any fixed number: the id of the one PostgreSQL advisory lock that the relays share. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;

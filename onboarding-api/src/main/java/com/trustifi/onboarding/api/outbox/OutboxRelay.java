@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes stored provisioning commands to Kafka and marks them published, in one transaction
+ * Publishes stored provisioning commands (and tenants' generations) to Kafka and marks them published, in one transaction
  * per batch. A crash after the send and before the commit publishes a row twice, which the worker
  * tolerates; nothing is ever lost. It runs as soon as new commands are committed, and every
  * second for anything left over (the scheduler's finest interval).
@@ -29,13 +29,18 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> commands;
+    private final MutinyEmitter<String> generations;
     private final OnboardingConfig config;
     private final Clock clock;
     private final ManagedExecutor executor;
 
     OutboxRelay(@Channel("provisioning-commands") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-            MutinyEmitter<String> commands, OnboardingConfig config, Clock clock, ManagedExecutor executor) {
+            MutinyEmitter<String> commands,
+            @Channel("tenant-generations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> generations,
+            OnboardingConfig config, Clock clock, ManagedExecutor executor) {
         this.commands = commands;
+        this.generations = generations;
         this.config = config;
         this.clock = clock;
         this.executor = executor;
@@ -66,12 +71,13 @@ public class OutboxRelay {
         Uni.join().all(acks).andFailFast().await().atMost(config.outbox().publishTimeout());
         var now = clock.instant();
         pending.forEach(message -> message.publishedAt = now);
-        LOG.debugf("Published %d provisioning commands", pending.size());
+        LOG.debugf("Published %d outbox records", pending.size());
         return pending.size();
     }
 
     private Uni<Void> send(OutboxMessage message) {
-        return commands.sendMessage(Message.of(message.payload)
+        MutinyEmitter<String> emitter = Outbox.COMMANDS.equals(message.topic) ? commands : generations;
+        return emitter.sendMessage(Message.of(message.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.messageKey).build()));
     }
 }

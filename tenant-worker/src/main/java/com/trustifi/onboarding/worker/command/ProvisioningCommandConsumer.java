@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.command;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
+import com.trustifi.onboarding.worker.fencing.TenantGenerations;
 import com.trustifi.onboarding.worker.plan.Delivery;
 import com.trustifi.onboarding.worker.plan.PlanOutcome;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
@@ -27,16 +28,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProvisioningCommandConsumer {
 
+    private static final Duration GENERATIONS_PATIENCE = Duration.ofSeconds(30);
+
     private final ProvisioningPlan plan;
     private final StatusPublisher status;
     private final TenantSerialization tenants;
+    private final TenantGenerations generations;
     private final List<Duration> redeliveryDelays;
 
     ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status, TenantSerialization tenants,
-            @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
+            TenantGenerations generations, @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
         this.plan = plan;
         this.status = status;
         this.tenants = tenants;
+        this.generations = generations;
         // SmallRye names each retry topic after its delay: <topic>_retry_<milliseconds>
         this.redeliveryDelays = retryTopics.stream()
                 .map(topic -> Duration.ofMillis(Long.parseLong(topic.substring(topic.lastIndexOf('_') + 1))))
@@ -45,10 +50,14 @@ public class ProvisioningCommandConsumer {
 
     @Incoming("provisioning-commands")
     @Blocking(value = "provisioning", ordered = false)
-    public void handle(ProvisioningCommand command, IncomingKafkaRecordMetadata<String, ProvisioningCommand> record) {
+    public void handle(ProvisioningCommand command, IncomingKafkaRecordMetadata<String, ProvisioningCommand> record)
+            throws InterruptedException {
         if (command == null) {
             throw new UnreadableCommandException(record.getTopic(), record.getPartition(), record.getOffset());
         }
+        // a command from a retry topic may have been canceled meanwhile: know every cancel before running anything
+        generations.awaitCaughtUp(GENERATIONS_PATIENCE);
+        generations.observe(command);
         int delivery = deliveriesBefore(record);
         Delivery current = delivery < redeliveryDelays.size()
                 ? Delivery.redeliverableAfter(redeliveryDelays.get(delivery))

@@ -6,6 +6,7 @@ import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
+import com.trustifi.onboarding.worker.fencing.TenantGenerations;
 import com.trustifi.onboarding.worker.identity.RelaySecrets;
 import com.trustifi.onboarding.worker.retry.Backoff;
 import com.trustifi.onboarding.worker.retry.Retrying;
@@ -18,8 +19,8 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the steps a command asks for, in order; reports each one; stops at the first failure; and
- * reports the result last. Every step converges, so running a plan again after a crash, a
+ * Runs the steps a command asks for, in order; reports each one; stops at the first failure, or
+ * before the next step once the command is canceled or superseded; and reports the result last. Every step converges, so running a plan again after a crash, a
  * redelivery or an ambiguous answer finishes the work instead of repeating it.
  */
 @ApplicationScoped
@@ -34,12 +35,14 @@ public class ProvisioningPlan {
     private final StepFailures failures;
     private final RelaySecrets secrets;
     private final Retrying stepRetries;
+    private final TenantGenerations generations;
 
     ProvisioningPlan(TenantCheckStep tenant, AcceptedDomainsStep acceptedDomains, OutboundConnectorStep outbound,
             ConnectorValidationStep validation, InboundConnectorStep inbound, RemoteDomainStep remoteDomain,
             TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, VerifyStep verify,
             ConnectionCheckStep connection, ObjectConvergence objects, StepFailures failures, RelaySecrets secrets,
-            WorkerConfig config) {
+            TenantGenerations generations, WorkerConfig config) {
+        this.generations = generations;
         this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf, verify);
         // the rule first: it routes to the outbound connector; the remote domain before the
         // outbound connector, whose comment holds the values to restore
@@ -74,7 +77,16 @@ public class ProvisioningPlan {
         }
         boolean propagating = false;
         List<String> drift = new java.util.ArrayList<>();
+        List<String> done = new java.util.ArrayList<>();
         for (PlanStep step : steps(command.kind())) {
+            if (generations.supersedes(command)) {
+                LOG.infof("%s %s for tenant %s stopped before %s: canceled or superseded", command.kind(),
+                        command.onboardingId(), command.tenantId(), step.name());
+                status.onboarding(StepResult.of(StepOutcome.CANCELED, "Stopped before " + step.name().toString().toLowerCase()
+                        .replace('_', '-') + ": the onboarding was canceled, or a newer command for the tenant replaced it"
+                        + (done.isEmpty() ? "; nothing was changed" : "; already done: " + String.join(", ", done))));
+                return PlanOutcome.FINISHED;
+            }
             StepResult result = runWithRetries(step, context, status);
             if (result.isFailure() && result.retryable() && delivery.redelivery().isPresent()) {
                 Duration delay = delivery.redelivery().get();
@@ -84,6 +96,9 @@ public class ProvisioningPlan {
                 return PlanOutcome.DEFERRED;
             }
             status.step(step.name(), result);
+            if (result.changedSomething()) {
+                done.add(step.name().toString().toLowerCase().replace('_', '-') + " " + result.outcome());
+            }
             if (result.outcome() == StepOutcome.DRIFTED) {
                 drift.add(result.detail());
             }

@@ -17,7 +17,7 @@ class StatusReporterTest {
     private final StatusReporter reporter = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION,
             UUID.randomUUID(), UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
             new RelayConfiguration(List.of("contoso.example"), RelayProfile.organizationConnector(), null, null, null, false),
-            Instant.now()), null, Instant.now());
+            Instant.now(), 0), null, Instant.now());
 
     @Test
     void anEchoedSecretIsCutOutOfWhatIsReported() {
