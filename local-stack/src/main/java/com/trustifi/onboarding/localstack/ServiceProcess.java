@@ -15,21 +15,34 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** One of our Quarkus services running as its own JVM, as it runs in production. */
+/**
+ * One of our Quarkus services running as its own JVM, as it runs in production. It can be killed and
+ * started again with the same port and configuration, as a crashed pod is replaced.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
-    private final Process process;
     private final URI baseUri;
     private final Path log;
+    private final Path quarkusRunJar;
+    private final int port;
+    private final Map<String, String> properties;
+    private final Map<String, String> secrets;
+    private final Path workDirectory;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, URI baseUri, Path log) {
+    private ServiceProcess(String name, Path quarkusRunJar, int port, Map<String, String> properties, Map<String, String> secrets,
+            Path workDirectory) {
         this.name = name;
-        this.process = process;
-        this.baseUri = baseUri;
-        this.log = log;
+        this.quarkusRunJar = quarkusRunJar;
+        this.port = port;
+        this.properties = Map.copyOf(properties);
+        this.secrets = Map.copyOf(secrets);
+        this.workDirectory = workDirectory;
+        this.baseUri = URI.create("http://127.0.0.1:" + port);
+        this.log = workDirectory.resolve("logs").resolve(name + ".log");
     }
 
     /**
@@ -41,6 +54,20 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(quarkusRunJar + " is missing: build the project first (./mvnw package)");
         }
+        var service = new ServiceProcess(name, quarkusRunJar, port, properties, secrets, workDirectory);
+        service.launch();
+        return service;
+    }
+
+    /** Starts the killed service again: same port, same configuration, the log appended to. */
+    synchronized void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    private void launch() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -51,16 +78,15 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.config.locations=" + secretsFile.toUri());
         command.add("-jar");
         command.add(quarkusRunJar.toString());
-        Path log = Files.createDirectories(workDirectory.resolve("logs")).resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var service = new ServiceProcess(name, process, URI.create("http://127.0.0.1:" + port), log);
+        Files.createDirectories(log.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
-            service.awaitReady();
+            awaitReady();
         } finally {
             // read once at start: once the service is up (or gone), the file has served its purpose
             Files.deleteIfExists(secretsFile);
         }
-        return service;
     }
 
     private static Path secretsFile(String name, Map<String, String> secrets, Path workDirectory) throws IOException {
@@ -104,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or an evicted pod would end it: nothing is finished or committed. */
-    void kill() throws InterruptedException {
+    synchronized void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 

@@ -46,14 +46,15 @@ public class TenantGenerations {
 
     private static final Logger LOG = Logger.getLogger(TenantGenerations.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    /** How often partitions are looked for again: the topic is created by the first cancel. */
-    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(5);
+    /** How often partitions are looked for again, in case the topic appeared or grew. */
+    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(2);
 
     private final Map<String, Long> current = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final String bootstrapServers;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
+    private volatile boolean gaveUpWaiting;
 
     TenantGenerations(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -85,13 +86,25 @@ public class TenantGenerations {
         return command.generation() > 0 && current.getOrDefault(command.tenantId(), 0L) > command.generation();
     }
 
-    /** Waits, at most {@code patience}, until every generation published before the worker started is known. */
+    /**
+     * Waits, at most {@code patience}, until every generation published before the worker started is
+     * known. Waits once: when the topic cannot be read, commands go on unfenced by cancels (a newer
+     * command still fences them) rather than each waiting in turn.
+     */
     public boolean awaitCaughtUp(Duration patience) throws InterruptedException {
-        return caughtUp.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        if (caughtUp.getCount() == 0 || gaveUpWaiting) {
+            return caughtUp.getCount() == 0;
+        }
+        boolean known = caughtUp.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        if (!known && !gaveUpWaiting) {
+            gaveUpWaiting = true;
+            LOG.warnf("Tenant generations were not read within %s: cancels made before this worker started may go unseen", patience);
+        }
+        return known;
     }
 
     private void read() {
-        createTopicIfAbsent();
+        boolean createdEmpty = createTopicIfAbsent();
         var properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -103,23 +116,53 @@ public class TenantGenerations {
             Map<TopicPartition, Long> startingEnds = Map.of();
             long nextRefresh = 0;
             while (running) {
-                if (System.nanoTime() >= nextRefresh) {
-                    Set<TopicPartition> added = assignNew(reading);
-                    if (!added.isEmpty() && caughtUp.getCount() > 0) {
-                        startingEnds = reading.endOffsets(reading.assignment());
+                try {
+                    if (System.nanoTime() >= nextRefresh) {
+                        Set<TopicPartition> added = assignNew(reading);
+                        if (!added.isEmpty() && caughtUp.getCount() > 0) {
+                            startingEnds = reading.endOffsets(reading.assignment());
+                        }
+                        nextRefresh = System.nanoTime() + PARTITION_REFRESH.toNanos();
                     }
-                    nextRefresh = System.nanoTime() + PARTITION_REFRESH.toNanos();
-                }
-                reading.poll(POLL).forEach(this::apply);
-                if (caughtUp.getCount() > 0 && reachedAll(reading, startingEnds)) {
-                    LOG.infof("Tenant generations read: %d tenants", current.size());
-                    caughtUp.countDown();
+                    if (reading.assignment().isEmpty()) {
+                        if (createdEmpty) {
+                            // this worker made the topic just now: no generation was ever published
+                            markCaughtUp();
+                        }
+                        Thread.sleep(POLL.toMillis());
+                        continue;
+                    }
+                    reading.poll(POLL).forEach(this::apply);
+                    if (reachedAll(reading, startingEnds)) {
+                        markCaughtUp();
+                    }
+                } catch (WakeupException stopping) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // the broker away, say: keep what is known and go on once it is back
+                    LOG.warnf("Reading tenant generations failed (%s); trying again", e.getMessage());
+                    nextRefresh = 0;
+                    sleepQuietly(PARTITION_REFRESH);
                 }
             }
-        } catch (WakeupException stopping) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Reading tenant generations failed; canceled commands are still stopped by newer commands only");
+        }
+    }
+
+    private void markCaughtUp() {
+        if (caughtUp.getCount() > 0) {
+            LOG.infof("Tenant generations read: %d tenants", current.size());
+            caughtUp.countDown();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,14 +170,17 @@ public class TenantGenerations {
      * Creates the topic, compacted, if it does not exist yet, so that its partitions are known from
      * the start. Where topics are declared (k8s/) this finds it there; a refusal only means it is
      * read once it exists.
+     *
+     * @return whether this call created it, so that it holds nothing yet
      */
-    private void createTopicIfAbsent() {
+    private boolean createTopicIfAbsent() {
         var properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
             admin.createTopics(List.of(new NewTopic(TenantGeneration.TOPIC, Optional.empty(), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get(30, TimeUnit.SECONDS);
+            return true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 LOG.warnf("Could not create %s: %s", TenantGeneration.TOPIC, e.getCause().getMessage());
@@ -144,6 +190,7 @@ public class TenantGenerations {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private Set<TopicPartition> assignNew(KafkaConsumer<String, String> reading) {
