@@ -6,6 +6,7 @@ import com.trustifi.onboarding.simulator.DemoTenants;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ public final class LocalStackDemo {
             say("tenant-worker:   " + stack.workerBaseUri());
             say("simulator:       " + stack.simulator().baseUri());
             say("service logs:    " + stack.logDirectory());
+            say(StackControl.HELP);
+            new StackControl(stack, LocalStackDemo::say).listen(System.in);
             allSucceeded = onboard(stack, DemoTenants.specs(tenantCount));
         } finally {
             say("Stopping the local stack ...");
@@ -70,7 +73,17 @@ public final class LocalStackDemo {
                 if (results.containsKey(entry.getKey())) {
                     continue;
                 }
-                JsonNode onboarding = api.poll(entry.getValue());
+                JsonNode onboarding;
+                try {
+                    onboarding = api.poll(entry.getValue());
+                } catch (IOException unavailable) {
+                    // the API was killed, or its database stopped, from the stack control: wait for it to recover
+                    String down = "the API does not answer: " + unavailable.getMessage();
+                    if (!down.equals(lastSeen.put(entry.getKey(), down))) {
+                        say("  " + entry.getKey() + "  " + down);
+                    }
+                    continue;
+                }
                 String progress = progress(onboarding);
                 if (!progress.equals(lastSeen.put(entry.getKey(), progress))) {
                     say("  " + entry.getKey() + "  " + progress);

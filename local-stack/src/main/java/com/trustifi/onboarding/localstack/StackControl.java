@@ -1,0 +1,62 @@
+package com.trustifi.onboarding.localstack;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Lets a person at the running demo break and mend the stack, to watch it recover: one command a
+ * line on standard input, such as {@code kill worker} or {@code start kafka}.
+ */
+final class StackControl {
+
+    static final String HELP = "Type 'kill worker|api|kafka', 'start worker|api|kafka', 'stop postgres' or 'start postgres' "
+            + "and Enter to see the stack recover";
+
+    private final LocalStack stack;
+    private final Consumer<String> say;
+
+    StackControl(LocalStack stack, Consumer<String> say) {
+        this.stack = stack;
+        this.say = say;
+    }
+
+    /** Reads commands on a daemon thread until the input ends. */
+    void listen(InputStream input) {
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        say.accept(apply(line.trim().toLowerCase(Locale.ROOT)));
+                    }
+                }
+            } catch (Exception e) {
+                say.accept("Stack control stopped: " + e.getMessage());
+            }
+        }, "stack-control");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Carries out one command; answers what happened. */
+    String apply(String command) throws Exception {
+        switch (command) {
+            case "kill worker" -> stack.killWorker();
+            case "start worker" -> stack.startWorker();
+            case "kill api" -> stack.killApi();
+            case "start api" -> stack.startApi();
+            case "kill kafka" -> stack.killKafka();
+            case "start kafka" -> stack.startKafka();
+            case "stop postgres" -> stack.stopDatabase();
+            case "start postgres" -> stack.startDatabase();
+            default -> {
+                return "Unknown command '" + command + "'. " + HELP;
+            }
+        }
+        return "Done: " + command;
+    }
+}
