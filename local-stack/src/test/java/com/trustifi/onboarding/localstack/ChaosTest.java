@@ -116,6 +116,39 @@ class ChaosTest {
         var failed = customers.partner().request().get("/v1/batches/" + down).then().statusCode(200).extract().jsonPath();
         assertThat(failed.getBoolean("failed[0].retryable")).isTrue();
         stack.simulator().clearTenantFaults(faulty.tenants().get(0).tenantId());
+        // after the last delayed retry the tenant is free: a new onboarding is accepted and succeeds
+        String again = faulty.onboard(faulty.tenants().get(0), "again-" + UUID.randomUUID()).then().statusCode(202)
+                .extract().header("Location");
+        assertThat(faulty.partner().awaitTerminal(again).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aPlanLongerThanTwoMinutesHoldsUpNoneOfFiveHundredRecordsQueuedBehindIt() throws Exception {
+        Customers slow = Customers.connect("Slow", 1);
+        SimulatedTenant slowTenant = slow.tenants().get(0);
+        slow.partner().awaitCheck(slowTenant.tenantId());
+        // about 25 Exchange calls at 6 s each: well over the 60 s after which a waiting record used to stop the channel
+        stack.simulator().setTenantFaults(slowTenant.tenantId(), FaultProfile.NONE.withLatency(6_000));
+        String slowBatch = slow.submitBatch();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(statusOf(slowBatch)));
+        long started = System.nanoTime();
+
+        Customers queued = Customers.connect("Queued", 500, slow.partner());
+        Map<String, String> statuses = awaitAllFinished(queued.submitBatch(), Duration.ofMinutes(5));
+
+        assertThat(statuses.values()).containsOnly("SUCCEEDED");
+        queued.assertEachOnboardedExactlyOnce(statuses);
+        assertThat(given().baseUri(stack.workerBaseUri().toString()).get("/q/health/live").statusCode()).isEqualTo(200);
+        Map<String, String> slowStatus = awaitAllFinished(slowBatch, Duration.ofMinutes(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the slow plan's length").isGreaterThan(Duration.ofMinutes(2));
+        assertThat(slowStatus.values()).containsOnly("SUCCEEDED");
+        slow.assertEachOnboardedExactlyOnce(slowStatus);
+        stack.simulator().clearTenantFaults(slowTenant.tenantId());
+    }
+
+    private static String statusOf(String batch) {
+        return Customers.anyPartner.request().queryParam("batchId", batch).get("/v1/onboardings")
+                .then().extract().path("items[0].status");
     }
 
     @Test
