@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -105,14 +106,19 @@ class OnboardingActionsTest {
     }
 
     @Test
-    void aCanceledOnboardingIgnoresLaterEventsAndFreesTheTenant() {
+    void aCanceledOnboardingHoldsTheTenantUntilTheWorkerStopsThenIgnoresLaterEvents() {
         String tenantId = UUID.randomUUID().toString();
         String id = create(tenantId);
+        KafkaTopics.await("provisioning-commands", record -> record.value().contains(id));
         partner.request().post("/v1/onboardings/" + id + "/cancel")
-                .then().statusCode(202).body("status", equalTo("CANCELED"));
+                .then().statusCode(202).body("status", equalTo("CANCELING"));
         partner.request().post("/v1/onboardings/" + id + "/cancel").then().statusCode(409);
+        partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenantId, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(409);
 
-        send(event(id, tenantId, 1, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, 1, null, false));
+        WorkerReports.stopped(id, tenantId);
+        awaitStatus(id, "CANCELED").body("detail", containsString("Canceled by the partner. Stopped before check-tenant"));
+        send(event(id, tenantId, Long.MAX_VALUE, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, 1, null, false));
         String next = create(tenantId);
         send(event(next, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, 1, null, false));
         awaitStatus(next, "RUNNING");
@@ -168,6 +174,18 @@ class OnboardingActionsTest {
 
         partner.request().queryParam("waitSeconds", 31).get("/v1/onboardings/" + id)
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCommandThatEndedBeforeTheCancelReachedTheWorkerShowsHowItEnded() {
+        String tenantId = UUID.randomUUID().toString();
+        String id = create(tenantId);
+        KafkaTopics.await("provisioning-commands", record -> record.value().contains(id));
+        partner.request().post("/v1/onboardings/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELING"));
+
+        send(event(id, tenantId, 5, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, 1, null, false));
+
+        awaitStatus(id, "SUCCEEDED").body("detail", containsString("ended before the cancel reached the worker"));
     }
 
     private String create(String tenantId) {

@@ -77,6 +77,24 @@ class StalledOnboardingsTest {
         partner.request().get("/v1/onboardings/" + lively).then().body("status", equalTo("ACCEPTED"));
     }
 
+    @Test
+    void aCancelTheWorkerNeverConfirmsEndsCanceledAfterTheDeadline() {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String id = accept(partner, tenant);
+        KafkaTopics.await("provisioning-commands", record -> record.value().contains(id));
+        partner.request().post("/v1/onboardings/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELING"));
+        QuarkusTransaction.requiringNew().run(() -> age(id, "CANCELING", Duration.ofMinutes(11)));
+
+        watchdog.failSilentAsOf(Instant.now());
+
+        partner.request().get("/v1/onboardings/" + id).then().statusCode(200)
+                .body("status", equalTo("CANCELED"))
+                .body("detail", containsString("did not confirm the cancel in time"));
+        partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202);
+    }
+
     private static void age(String id, String status, Duration by) {
         Onboarding.getEntityManager().createNativeQuery("update onboarding set status = ?1, updated_at = ?2 where id = ?3")
                 .setParameter(1, status)

@@ -85,5 +85,12 @@ public interface OnboardingConfig {
         /** An ACCEPTED onboarding no worker has started for this long fails, retryably (large batches queue for a while). */
         @WithDefault("12h")
         Duration acceptedSilence();
+
+        /**
+         * A CANCELING onboarding whose worker has not confirmed for this long is CANCELED anyway:
+         * longer than the longest delayed retry (5 min), after which a fenced command comes back and is dropped.
+         */
+        @WithDefault("10m")
+        Duration cancelConfirmation();
     }
 }

@@ -177,6 +177,10 @@ public class Onboarding extends PanacheEntityBase {
         if (status == OnboardingStatus.CANCELED) {
             return;
         }
+        if (status == OnboardingStatus.CANCELING) {
+            applyWhileCanceling(event);
+            return;
+        }
         // a crash replay of a SUCCEEDED onboarding's command numbers its events after the success: it
         // must not take the onboarding back to RUNNING or finish it a second time; a late event of
         // the run that succeeded still fills in its step
@@ -211,11 +215,42 @@ public class Onboarding extends PanacheEntityBase {
         return latest;
     }
 
-    /** Stops following this onboarding, saying why; later events for it are ignored. */
-    public void cancel(String reason, Instant now) {
-        status = OnboardingStatus.CANCELED;
+    /**
+     * Cancels the onboarding, saying why. With {@code workerMayHaveIt} it is CANCELING until the
+     * worker reports how the command ended; otherwise (the command never left the outbox) CANCELED.
+     */
+    public void cancel(String reason, Instant now, boolean workerMayHaveIt) {
+        status = workerMayHaveIt ? OnboardingStatus.CANCELING : OnboardingStatus.CANCELED;
         detail = reason;
         updatedAt = now;
+    }
+
+    /** Ends a cancel the worker will not confirm (too late, or it gave the command up): its command is fenced, so it changes nothing more. */
+    public void endCancel(String note, Instant now) {
+        status = OnboardingStatus.CANCELED;
+        detail = detail + ". " + note;
+        updatedAt = now;
+    }
+
+    /**
+     * While CANCELING, steps still fill in, and the worker's final word ends the cancel: CANCELED
+     * when it stopped the command, or what it reached first (SUCCEEDED, FAILED) when the command
+     * ended before the cancel reached it, so that the status says what Exchange holds.
+     */
+    private void applyWhileCanceling(StatusEvent event) {
+        if (!event.isAboutOnboarding()) {
+            applyToStep(event);
+            return;
+        }
+        if (event.isFinal()) {
+            lastSequence = Math.max(lastSequence, event.sequence());
+            updatedAt = event.occurredAt();
+            status = statusAfter(event);
+            detail = event.outcome() == StepOutcome.CANCELED ? detail + ". " + event.detail()
+                    : "The command ended before the cancel reached the worker: " + event.detail();
+            remediation = event.remediation();
+            retryable = event.outcome() == StepOutcome.FAILED && event.retryable();
+        }
     }
 
     /** Changes whenever anything a partner can see of this onboarding changes: the basis of its ETag. */

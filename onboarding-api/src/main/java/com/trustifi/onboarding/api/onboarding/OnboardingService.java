@@ -228,12 +228,15 @@ public class OnboardingService {
      * from a retry topic; a command not yet published is withdrawn.
      */
     private Onboarding cancel(UUID partnerId, Onboarding onboarding, String reason) {
+        if (onboarding.status == OnboardingStatus.CANCELING) {
+            throw new OnboardingStateException("The onboarding is already being canceled");
+        }
         if (onboarding.status.isTerminal()) {
             throw new OnboardingStateException("Only an onboarding in progress can be canceled; this one is " + onboarding.status);
         }
         Instant now = clock.instant();
-        onboarding.cancel(reason, now);
-        outbox.withdraw(onboarding.id);
+        boolean published = !outbox.withdraw(onboarding.id);
+        onboarding.cancel(reason != null ? reason : "Canceled by the partner", now, published);
         long generation = tenantGenerations.raise(onboarding.tenantId);
         outbox.append(new TenantGeneration(TenantGeneration.SCHEMA_VERSION, onboarding.tenantId, generation, now));
         audit.record(partnerId, "onboarding.cancel", "onboarding", onboarding.id);

@@ -58,12 +58,16 @@ public class Outbox {
         insert(List.of(new Row(TenantGeneration.TOPIC, generation.tenantId(), toJson(generation), null, generation.occurredAt())));
     }
 
-    /** Takes back the onboarding's commands that are not published yet: a canceled command is never sent. */
+    /**
+     * Takes back the onboarding's command if it is not published yet: a canceled command is never sent.
+     *
+     * @return whether it was still unpublished, so that no worker can have it
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void withdraw(UUID onboardingId) {
-        entityManager.createQuery("delete from OutboxMessage m where m.onboardingId = ?1 and m.publishedAt is null")
+    public boolean withdraw(UUID onboardingId) {
+        return entityManager.createQuery("delete from OutboxMessage m where m.onboardingId = ?1 and m.publishedAt is null")
                 .setParameter(1, onboardingId)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     private void insert(List<Row> rows) {

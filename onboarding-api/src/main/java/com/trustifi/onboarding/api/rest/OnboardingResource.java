@@ -99,8 +99,10 @@ public class OnboardingResource {
     @Operation(summary = "Act on an onboarding",
             description = "verify, plan, offboard and rotate-secret send the tenant a new command, and retry sends a FAILED "
                     + "onboarding's command again: each answers a new onboarding (originId links it) to poll at the "
-                    + "Location. cancel stops following an onboarding in progress: the API sends nothing more for it and "
-                    + "ignores what the worker still reports; a step the worker is running may still complete.")
+                    + "Location. cancel stops an onboarding in progress: its command is fenced, so the worker stops it "
+                    + "before its next step and never runs it again. The onboarding is CANCELING, and keeps the tenant "
+                    + "busy, until the worker confirms (then CANCELED, or what the command reached first), or at most "
+                    + "10 minutes; a command not yet sent is CANCELED at once.")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
             content = @Content(schema = @Schema(implementation = OnboardingView.class)))
     @APIResponse(responseCode = "403", description = "The tenant is no longer connected to you (type /problems/tenant-not-connected); "
@@ -121,7 +123,7 @@ public class OnboardingResource {
     @APIResponse(responseCode = "200", description = "One page; follow nextCursor for the next",
             content = @Content(schema = @Schema(implementation = OnboardingPage.class)))
     public OnboardingPage list(
-            @Parameter(description = "ACCEPTED, RUNNING, PROPAGATING, SUCCEEDED, FAILED or CANCELED") @RestQuery String status,
+            @Parameter(description = "ACCEPTED, RUNNING, PROPAGATING, SUCCEEDED, FAILED, CANCELING or CANCELED") @RestQuery String status,
             @RestQuery @Pattern(regexp = OnboardingRequest.TENANT_ID, message = "must be a tenant GUID or initial domain") String tenantId,
             @Parameter(description = "Only the onboardings of this batch (POST /v1/batches)") @RestQuery String batchId,
             @Parameter(description = "ISO-8601 instant, inclusive") @RestQuery String createdFrom,

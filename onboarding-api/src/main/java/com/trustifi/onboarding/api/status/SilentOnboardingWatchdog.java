@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Fails, retryably, the onboardings the worker has gone silent on: RUNNING or PROPAGATING with no
  * event for {@code onboarding.watchdog.running-silence}, or ACCEPTED and never started for
- * {@code onboarding.watchdog.accepted-silence}. A run of the command that the worker starts after
+ * {@code onboarding.watchdog.accepted-silence}. A cancel the worker has not confirmed within
+ * {@code onboarding.watchdog.cancel-confirmation} ends as CANCELED. A run of the command that the worker starts after
  * this (a redelivery) numbers its events later, so it still moves the onboarding forward.
  */
 @ApplicationScoped
@@ -59,6 +60,18 @@ public class SilentOnboardingWatchdog {
         if (!silent.isEmpty()) {
             LOG.warnf("Failed %d onboardings the worker had gone silent on", silent.size());
         }
-        return silent.size();
+        return silent.size() + endUnconfirmedCancels(now.minus(config.watchdog().cancelConfirmation()), now);
+    }
+
+    /** CANCELING onboardings whose worker has not confirmed since {@code before} become CANCELED. */
+    private int endUnconfirmedCancels(Instant before, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Onboarding> unconfirmed = Onboarding.list("status = ?1 and updatedAt < ?2", OnboardingStatus.CANCELING, before);
+            unconfirmed.forEach(onboarding -> Onboarding.lockedForUpdate(onboarding.id)
+                    .filter(locked -> locked.status == OnboardingStatus.CANCELING)
+                    .ifPresent(locked -> locked.endCancel("The worker did not confirm the cancel in time; "
+                            + "its command is fenced and changes nothing more", now)));
+            return unconfirmed.size();
+        });
     }
 }

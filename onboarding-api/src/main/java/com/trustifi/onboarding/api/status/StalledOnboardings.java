@@ -33,6 +33,10 @@ public class StalledOnboardings {
     public void fail(UUID onboardingId, String reason, String remediation) {
         Onboarding.lockedForUpdate(onboardingId).filter(onboarding -> !onboarding.status.isTerminal()).ifPresent(onboarding -> {
             Instant now = clock.instant();
+            if (onboarding.status == OnboardingStatus.CANCELING) {
+                onboarding.endCancel(reason, now);
+                return;
+            }
             var event = new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), onboarding.id, onboarding.tenantId,
                     Math.max(onboarding.lastSequence + 1, now.toEpochMilli() * 10_000), ProvisioningStep.ONBOARDING,
                     StepOutcome.FAILED, reason, remediation, 1, null, true, now);
