@@ -67,6 +67,36 @@ class BatchBenchmarkTest {
         }
     }
 
+    @jakarta.inject.Inject
+    com.trustifi.onboarding.api.relayaccount.RelayAccounts relayAccounts;
+
+    /** As bulk partners run it: each customer with a relay account of its own. */
+    @Test
+    void tenThousandTenantsEachWithItsOwnRelayAccount() {
+        TestPartner partner = TestPartner.create();
+        List<String> tenants = tenants(partner, ROWS);
+        List<String> accounts = QuarkusTransaction.requiringNew().timeout(600).call(() -> tenants.stream()
+                .map(tenant -> relayAccounts.create(UUID.fromString(partner.id()),
+                        new com.trustifi.onboarding.api.relayaccount.NewRelayAccount("Customer " + tenant, "PRO", "ADMIN",
+                                List.of("contoso.example"), "mx.contoso.example", 25, true)).account().id.toString())
+                .toList());
+        var json = new StringBuilder("{\"rows\":[");
+        for (int i = 0; i < tenants.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"tenantId\":\"").append(tenants.get(i))
+                    .append("\",\"relayAccountId\":\"").append(accounts.get(i))
+                    .append("\",\"relayDomains\":[\"contoso.example\"]}");
+        }
+        String body = json.append("]}").toString();
+
+        long start = System.nanoTime();
+        int accepted = submit(partner, body);
+        long acceptedAt = System.nanoTime();
+
+        System.out.printf("%nBENCHMARK batch of %d tenants with %d distinct relay accounts: accepted in %d ms%n%n", ROWS,
+                accounts.size(), (acceptedAt - start) / 1_000_000);
+        assertThat(accepted).isEqualTo(ROWS);
+    }
+
     /** Written before the clock starts, so that the figure is the service's and not the test client's. */
     private static String body(TestPartner partner, List<String> tenants) {
         var json = new StringBuilder("{\"relayAccountId\":\"").append(partner.relayAccountId()).append("\",\"rows\":[");

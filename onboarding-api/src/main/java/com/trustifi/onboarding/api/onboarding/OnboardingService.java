@@ -75,8 +75,8 @@ public class OnboardingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Admission acceptAll(UUID partnerId, UUID batchId, List<NumberedOrder> rows) {
-        Map<UUID, Optional<RelayAccount>> accounts = new HashMap<>();
-        rows.forEach(row -> accounts.computeIfAbsent(row.order().relayAccountId(), id -> RelayAccount.ofPartner(partnerId, id)));
+        Map<UUID, RelayAccount> accounts = RelayAccount.ofPartner(partnerId,
+                rows.stream().map(row -> row.order().relayAccountId()).filter(java.util.Objects::nonNull).distinct().toList());
         List<String> tenants = rows.stream().map(row -> row.order().tenantId()).distinct().toList();
         Set<String> connected = connections.connectedAmong(partnerId, tenants);
         Map<String, Onboarding> active = Onboarding.activeFor(tenants);
@@ -90,7 +90,7 @@ public class OnboardingService {
                 if (!connected.contains(order.tenantId())) {
                     throw new UnacceptableRequestException("tenantId", TenantNotConnectedException.REASON);
                 }
-                RelayAccount account = usable(accounts.get(order.relayAccountId()));
+                RelayAccount account = usable(Optional.ofNullable(order.relayAccountId()).map(accounts::get));
                 coversDomains(account, order);
                 tenantFree(partnerId, Optional.ofNullable(active.get(order.tenantId())));
                 Integer earlier = rowOfTenant.putIfAbsent(order.tenantId(), row.row());

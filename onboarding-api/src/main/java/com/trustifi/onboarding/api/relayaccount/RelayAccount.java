@@ -3,6 +3,10 @@ package com.trustifi.onboarding.api.relayaccount;
 import com.trustifi.onboarding.model.EncryptedSecret;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,6 +21,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "relay_account")
 public class RelayAccount extends PanacheEntityBase {
+
+    private static final int IDS_PER_QUERY = 1000;
 
     @Id
     public UUID id;
@@ -58,6 +64,25 @@ public class RelayAccount extends PanacheEntityBase {
     /** The partner's relay account with this id; another partner's is as absent as one that does not exist. */
     public static Optional<RelayAccount> ofPartner(UUID partnerId, UUID id) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    }
+
+    /**
+     * The partner's relay accounts among these ids, in one query per thousand ids, read-only: a
+     * batch names up to 10,000 accounts, and each one loaded alone (then dirty-checked at every
+     * later query's auto-flush) made accepting such a batch quadratic.
+     */
+    public static Map<UUID, RelayAccount> ofPartner(UUID partnerId, Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        Map<UUID, RelayAccount> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            getEntityManager().createQuery("from RelayAccount a where a.partnerId = ?1 and a.id in ?2", RelayAccount.class)
+                    .setParameter(1, partnerId)
+                    .setParameter(2, all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)))
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultStream()
+                    .forEach(account -> found.put(account.id, account));
+        }
+        return found;
     }
 
     /** The secret is generated when the relay is enabled (seed step 6). */
