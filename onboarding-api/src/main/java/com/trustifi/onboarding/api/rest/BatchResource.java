@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.api.config.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.batch.BatchReceipt;
 import com.trustifi.onboarding.api.batch.BatchTooLargeException;
 import com.trustifi.onboarding.api.batch.Batches;
@@ -33,6 +35,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/v1/batches")
 @Tag(name = "Batches")
+@SecurityRequirement(name = ApiDocument.API_KEY)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
 
@@ -60,7 +64,7 @@ public class BatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Connect many tenants to the relay at once",
+    @Operation(operationId = "submitBatch", summary = "Connect many tenants to the relay at once",
             description = "Each row is validated like a single onboarding (POST /v1/onboardings), including its relay "
                     + "account and domains and the one onboarding in progress per tenant, counting the batch's earlier "
                     + "rows. The valid rows are accepted together; the others are returned with their reasons.")
@@ -82,7 +86,7 @@ public class BatchResource {
 
     @POST
     @Consumes(CsvBatch.MEDIA_TYPE)
-    @Operation(summary = "Connect many tenants to the relay at once, from CSV",
+    @Operation(operationId = "submitCsvBatch", summary = "Connect many tenants to the relay at once, from CSV",
             description = "A header line, then one tenant per line. Columns: tenantId and relayDomains (required; domains "
                     + "separated by ';'), relayAccountId, testRecipient and forceProfile (optional). A row without a relay "
                     + "account uses ?relayAccountId=. Errors name rows from 0, the first line after the header.")
@@ -103,7 +107,7 @@ public class BatchResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A batch's progress: its onboardings by status, percent done, an estimate of when it ends, "
+    @Operation(operationId = "getBatch", summary = "A batch's progress: its onboardings by status, percent done, an estimate of when it ends, "
             + "and its failures")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "404", description = "No such batch",
@@ -115,7 +119,7 @@ public class BatchResource {
     @GET
     @Path("/{id}/results.csv")
     @Produces(CsvBatch.MEDIA_TYPE)
-    @Operation(summary = "One CSV line per tenant of the batch: its onboarding, status, detail and remediation",
+    @Operation(operationId = "getBatchResults", summary = "One CSV line per tenant of the batch: its onboarding, status, detail and remediation",
             description = "Cells that a spreadsheet would run as a formula are prefixed with a single quote.")
     public Response results(@RestPath UUID id) {
         List<Onboarding> onboardings = batches.onboardings(caller.id(), id)

@@ -27,7 +27,7 @@ public class ConsentCallbackResource {
     }
 
     @GET
-    @Operation(summary = "Admin-consent redirect (called by the administrator's browser, not by partners)",
+    @Operation(operationId = "completeConsent", summary = "Admin-consent redirect (called by the administrator's browser, not by partners)",
             description = "Needs no key: the signed, single-use state of the connect link says which partner the tenant is "
                     + "connected to. A declined consent, or an expired, used or altered state, connects nothing.")
     @APIResponse(responseCode = "200", description = "The tenant is connected",

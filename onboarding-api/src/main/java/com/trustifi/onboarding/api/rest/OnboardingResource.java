@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.api.config.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.config.OnboardingConfig;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingAction;
@@ -51,6 +53,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/v1/onboardings")
 @Tag(name = "Onboardings")
+@SecurityRequirement(name = ApiDocument.API_KEY)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class OnboardingResource {
 
@@ -71,7 +75,7 @@ public class OnboardingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Connect a tenant to the relay",
+    @Operation(operationId = "createOnboarding", summary = "Connect a tenant to the relay",
             description = "Validates and stores the request; the tenant is configured asynchronously. Poll the Location. "
                     + "With dryRun the worker only reports what it would change (a PLAN).")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
@@ -96,7 +100,7 @@ public class OnboardingResource {
 
     @POST
     @Path("/{id}/{action: verify|retry|cancel|offboard|rotate-secret|plan}")
-    @Operation(summary = "Act on an onboarding",
+    @Operation(operationId = "actOnOnboarding", summary = "Act on an onboarding",
             description = "verify, plan, offboard and rotate-secret send the tenant a new command, and retry sends a FAILED "
                     + "onboarding's command again: each answers a new onboarding (originId links it) to poll at the "
                     + "Location. cancel stops an onboarding in progress: its command is fenced, so the worker stops it "
@@ -119,7 +123,7 @@ public class OnboardingResource {
     }
 
     @GET
-    @Operation(summary = "The partner's onboardings, oldest first, filtered and a page at a time")
+    @Operation(operationId = "listOnboardings", summary = "The partner's onboardings, oldest first, filtered and a page at a time")
     @APIResponse(responseCode = "200", description = "One page; follow nextCursor for the next",
             content = @Content(schema = @Schema(implementation = OnboardingPage.class)))
     public OnboardingPage list(
@@ -146,7 +150,7 @@ public class OnboardingResource {
     @GET
     @Path("/{id}")
     @Blocking
-    @Operation(summary = "The status of an onboarding and of each of its steps",
+    @Operation(operationId = "getOnboarding", summary = "The status of an onboarding and of each of its steps",
             description = "Sends an ETag; with If-None-Match an unchanged onboarding is 304. With waitSeconds the answer "
                     + "waits, at most that long, for the onboarding to change (from If-None-Match if given, else from "
                     + "its state when the request came).")

@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.api.config.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.partner.CallerPartner;
 import com.trustifi.onboarding.api.relayaccount.NewRelayAccount;
 import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
@@ -25,6 +27,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/v1/relay-accounts")
 @Tag(name = "Relay accounts")
+@SecurityRequirement(name = ApiDocument.API_KEY)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class RelayAccountResource {
 
@@ -38,7 +42,7 @@ public class RelayAccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set up a customer's relay (seed steps 1-6)",
+    @Operation(operationId = "createRelayAccount", summary = "Set up a customer's relay (seed steps 1-6)",
             description = "The relay secret is in this response and in no other: store it now.")
     @APIResponse(responseCode = "201", description = "Created; relaySecret is shown this once",
             content = @Content(schema = @Schema(implementation = RelayAccountView.class)))
@@ -61,7 +65,7 @@ public class RelayAccountResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Operation(summary = "Replace the relay secret",
+    @Operation(operationId = "rotateRelaySecret", summary = "Replace the relay secret",
             description = "The new secret is in this response and in no other. Tenants keep the old one until the "
                     + "rotate-secret action of their onboarding carries the new one to Exchange.")
     @APIResponse(responseCode = "200", description = "Replaced; relaySecret is shown this once",
@@ -85,7 +89,7 @@ public class RelayAccountResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A relay account, without its secret")
+    @Operation(operationId = "getRelayAccount", summary = "A relay account, without its secret")
     public RelayAccountView get(@RestPath UUID id) {
         return accounts.find(caller.id(), id).map(RelayAccountView::of)
                 .orElseThrow(() -> new NotFoundException("No relay account " + id));

@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.api.config.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingService;
@@ -29,6 +31,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/v1/tenant-connections")
 @Tag(name = "Tenant connections")
+@SecurityRequirement(name = ApiDocument.API_KEY)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantConnectionResource {
 
@@ -44,7 +48,7 @@ public class TenantConnectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a connect link for a customer tenant",
+    @Operation(operationId = "createConnectLink", summary = "Make a connect link for a customer tenant",
             description = "A tenant can be onboarded only by the partner it is connected to. Send consentUrl to the "
                     + "customer's Global Administrator: granting admin consent there connects the tenant to you. The link "
                     + "works once and expires. A tenant connected to another partner moves to you only through this consent, "
@@ -66,7 +70,7 @@ public class TenantConnectionResource {
 
     @POST
     @Path("/{tenantId}/check")
-    @Operation(summary = "Check the app's access to a connected tenant again",
+    @Operation(operationId = "checkTenantConnection", summary = "Check the app's access to a connected tenant again",
             description = "The worker signs in to Graph and Exchange Online as the app, writing nothing. Every consent runs "
                     + "this check by itself; run it again after the tenant's administrator fixed what the last one reported.")
     @APIResponse(responseCode = "202", description = "The check; poll the Location",
@@ -82,7 +86,7 @@ public class TenantConnectionResource {
     }
 
     @GET
-    @Operation(summary = "The tenants connected to you")
+    @Operation(operationId = "listTenantConnections", summary = "The tenants connected to you")
     @APIResponse(responseCode = "200", description = "In the order they were connected",
             content = @Content(schema = @Schema(implementation = TenantConnectionView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<TenantConnectionView> list() {
@@ -91,7 +95,7 @@ public class TenantConnectionResource {
 
     @DELETE
     @Path("/{tenantId}")
-    @Operation(summary = "Disconnect a tenant",
+    @Operation(operationId = "disconnectTenant", summary = "Disconnect a tenant",
             description = "Refused with 409 while the tenant has an onboarding in progress or is onboarded: offboard it first.")
     @APIResponse(responseCode = "204", description = "Disconnected")
     @APIResponse(responseCode = "404", description = "The tenant is not connected to you",

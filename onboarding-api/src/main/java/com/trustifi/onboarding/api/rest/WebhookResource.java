@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.api.config.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.partner.CallerPartner;
 import com.trustifi.onboarding.api.webhook.WebhookSignature;
 import com.trustifi.onboarding.api.webhook.Webhooks;
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/webhook")
 @Tag(name = "Webhook")
+@SecurityRequirement(name = ApiDocument.API_KEY)
+@SecurityRequirement(name = ApiDocument.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
@@ -37,7 +41,7 @@ public class WebhookResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set where the partner's onboarding events are POSTed",
+    @Operation(operationId = "setWebhook", summary = "Set where the partner's onboarding events are POSTed",
             description = "Each call carries " + WebhookSignature.TIMESTAMP_HEADER + " (Unix seconds) and "
                     + WebhookSignature.SIGNATURE_HEADER + ": sha256=<hex HMAC-SHA256 of timestamp + '.' + body>. "
                     + "A call not answered with 2xx is tried again, with a wait that doubles each time.")
@@ -53,14 +57,14 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The partner's webhook, without its secret")
+    @Operation(operationId = "getWebhook", summary = "The partner's webhook, without its secret")
     public WebhookView get() {
         return webhooks.find(caller.id()).map(webhook -> WebhookView.of(webhook, null))
                 .orElseThrow(() -> new NotFoundException("No webhook is set"));
     }
 
     @DELETE
-    @Operation(summary = "Stop sending events; those not yet delivered are dropped")
+    @Operation(operationId = "deleteWebhook", summary = "Stop sending events; those not yet delivered are dropped")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete() {
         if (!webhooks.delete(caller.id())) {
