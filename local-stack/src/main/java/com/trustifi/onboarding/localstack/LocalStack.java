@@ -60,9 +60,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything with the worker's settings overridden (shorter retry delays, for a test). */
     static LocalStack start(ProjectLayout layout, Path workDirectory, Map<String, String> workerOverrides) throws IOException {
+        return start(layout, workDirectory, new Ports(0, 0), workerOverrides);
+    }
+
+    /**
+     * Where the API and the simulator listen; 0 means any free port. Serve mode fixes them, so that
+     * a person can use the API at a known address.
+     */
+    public record Ports(int api, int simulator) {
+    }
+
+    /** Starts everything on the given ports. */
+    public static LocalStack start(ProjectLayout layout, Path workDirectory, Ports ports) throws IOException {
+        return start(layout, workDirectory, ports, Map.of());
+    }
+
+    private static LocalStack start(ProjectLayout layout, Path workDirectory, Ports ports, Map<String, String> workerOverrides)
+            throws IOException {
         var stack = new LocalStack(workDirectory);
         try {
-            stack.startAll(layout, InfrastructureSettings.fromEnvironment(), workerOverrides);
+            stack.startAll(layout, InfrastructureSettings.fromEnvironment(), ports, workerOverrides);
             return stack;
         } catch (IOException | RuntimeException e) {
             stack.close();
@@ -70,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(ProjectLayout layout, InfrastructureSettings settings, Map<String, String> workerOverrides)
+    private void startAll(ProjectLayout layout, InfrastructureSettings settings, Ports ports, Map<String, String> workerOverrides)
             throws IOException {
         DatabaseEndpoint database = settings.database().orElseGet(() -> {
             LOG.info("Starting PostgreSQL");
@@ -85,11 +102,11 @@ public final class LocalStack implements AutoCloseable {
         kafkaBootstrapServers = kafka;
         LOG.info("Starting the Exchange Online simulator and DNS");
         simulator = track(ExchangeOnlineSimulator.start(
-                SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator")))));
+                SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator"))).withPort(ports.simulator())));
         dns = track(LocalDnsServer.start());
 
         LOG.info("Starting onboarding-api");
-        int apiPort = LoopbackPort.free();
+        int apiPort = ports.api() == 0 ? LoopbackPort.free() : ports.api();
         api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), apiPort,
                 Map.of("kafka.bootstrap.servers", kafka,
                         "quarkus.datasource.jdbc.url", database.jdbcUrl(),

@@ -28,6 +28,10 @@ public final class LocalStackDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("serve")) {
+            LocalStackServer.serve(List.of(args).subList(1, args.length));
+            return;
+        }
         int tenantCount = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path work = Files.createTempDirectory("tenant-onboarding-local-stack");
         say("Starting the local stack in " + work + " ...");

@@ -36,6 +36,16 @@ final class OnboardingApiClient {
         apiKey = partner.path("apiKey").asText();
     }
 
+    /** The partner's API key, as the operator handed it over. */
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** A connect link for the tenant, for its administrator to open. */
+    URI connectLink(String tenantId) throws IOException, InterruptedException {
+        return URI.create(post("/v1/tenant-connections", partner(), Map.of("tenantId", tenantId), 201).path("consentUrl").asText());
+    }
+
     /** Seed steps 1-6: a PRO plan, an admin, the customer's domain and MTA; returns the account's id. */
     String openRelayAccount(String customerName, List<String> domains, String mtaHost) throws IOException, InterruptedException {
         JsonNode account = post("/v1/relay-accounts", partner(), Map.of("customerName", customerName, "plan", "PRO",
@@ -49,8 +59,7 @@ final class OnboardingApiClient {
      * page, and the administrator's browser follows Entra's redirect back to the API.
      */
     void connect(String tenantId, ConsentPage consentPage) throws IOException, InterruptedException {
-        JsonNode link = post("/v1/tenant-connections", partner(), Map.of("tenantId", tenantId), 201);
-        URI redirect = consentPage.accept(URI.create(link.path("consentUrl").asText()), tenantId);
+        URI redirect = consentPage.accept(connectLink(tenantId), tenantId);
         expect(send(HttpRequest.newBuilder(redirect).GET()), 200);
     }
 

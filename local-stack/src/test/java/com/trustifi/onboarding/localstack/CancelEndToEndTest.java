@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,12 +36,7 @@ class CancelEndToEndTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("cancel-local-stack"), Map.of(
-                "worker.retry.call-attempts", "2",
-                "worker.retry.step-attempts", "1",
-                "worker.retry.initial-backoff", "100ms",
-                "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics",
-                "provisioning-commands_retry_3000,provisioning-commands_retry_6000"));
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("cancel-local-stack"), ShortRetries.worker(1));
     }
 
     @AfterAll

@@ -35,12 +35,7 @@ class ChaosTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"), Map.of(
-                "worker.retry.call-attempts", "2",
-                "worker.retry.step-attempts", "2",
-                "worker.retry.initial-backoff", "100ms",
-                "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics",
-                "provisioning-commands_retry_3000,provisioning-commands_retry_6000"));
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"), ShortRetries.worker(2));
     }
 
     @AfterAll

@@ -117,15 +117,23 @@ public final class AdminEndpoint implements HttpHandler {
         return Optional.empty();
     }
 
-    private void setPropagation(HttpExchange exchange) throws IOException {
-        JsonNode body;
+    /** The JSON body, or empty after answering 400. */
+    private Optional<JsonNode> readBody(HttpExchange exchange) throws IOException {
         try {
-            body = json.readTree(exchange);
+            return Optional.of(json.readTree(exchange)).or(() -> Optional.of(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
         } catch (JsonProcessingException e) {
             json.send(exchange, 400, error("Invalid JSON: " + e.getOriginalMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void setPropagation(HttpExchange exchange) throws IOException {
+        Optional<JsonNode> read = readBody(exchange);
+        if (read.isEmpty()) {
             return;
         }
-        JsonNode seconds = body == null ? null : body.get("transportRuleDelaySeconds");
+        JsonNode body = read.get();
+        JsonNode seconds = body.get("transportRuleDelaySeconds");
         if (seconds == null || !seconds.canConvertToLong() || seconds.asLong() < 0) {
             json.send(exchange, 400, error("Expected {\"transportRuleDelaySeconds\": N} with N >= 0."));
             return;
@@ -158,14 +166,12 @@ public final class AdminEndpoint implements HttpHandler {
 
     /** The tenant's administrator answers an admin-consent link: {@code {"consentUrl": "...", "grant": true}}. */
     private void consent(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
-        JsonNode body;
-        try {
-            body = json.readTree(exchange);
-        } catch (JsonProcessingException e) {
-            json.send(exchange, 400, error("Invalid JSON: " + e.getOriginalMessage()));
+        Optional<JsonNode> read = readBody(exchange);
+        if (read.isEmpty()) {
             return;
         }
-        if (body == null || !body.path("consentUrl").isTextual() || !body.path("grant").isBoolean()) {
+        JsonNode body = read.get();
+        if (!body.path("consentUrl").isTextual() || !body.path("grant").isBoolean()) {
             json.send(exchange, 400, error("Expected {\"consentUrl\": \"https://.../v2.0/adminconsent?...\", \"grant\": true|false}."));
             return;
         }

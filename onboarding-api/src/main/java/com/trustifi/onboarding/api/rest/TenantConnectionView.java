@@ -18,6 +18,7 @@ public record TenantConnectionView(String tenantId, Instant connectedAt,
      * @param status      CHECKING, READY, or ACTION_NEEDED (detail and remediation say what the tenant's administrator must do)
      * @param onboardingId the check, to poll at /v1/onboardings/{id}
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Check(String status, UUID onboardingId, Instant checkedAt, String detail, String remediation) {
 
         static Check of(Onboarding check) {
