@@ -47,13 +47,15 @@ class ChaosTest {
 
     @Test
     void theWorkerKilledTwiceDuringABatch() throws Exception {
-        Customers customers = Customers.connect("Crash", 60);
+        Customers customers = Customers.connect("Crash", 60).slowed();
         String batch = customers.submitBatch();
 
         awaitFinished(batch, 15);
+        assertStillRunning(batch, 60);
         stack.killWorker();
         stack.startWorker();
         awaitFinished(batch, 35);
+        assertStillRunning(batch, 60);
         stack.killWorker();
         stack.startWorker();
 
@@ -62,10 +64,11 @@ class ChaosTest {
 
     @Test
     void theKafkaBrokerKilledAndStartedAgainDuringABatch() throws Exception {
-        Customers customers = Customers.connect("Broker", 40);
+        Customers customers = Customers.connect("Broker", 40).slowed();
         String batch = customers.submitBatch();
 
         awaitFinished(batch, 5);
+        assertStillRunning(batch, 40);
         stack.killKafka();
         Thread.sleep(5_000);
         stack.startKafka();
@@ -75,9 +78,10 @@ class ChaosTest {
 
     @Test
     void postgresUnreachableFor90SecondsDuringABatch() throws Exception {
-        Customers customers = Customers.connect("Outage", 40);
+        Customers customers = Customers.connect("Outage", 40).slowed();
         String batch = customers.submitBatch();
         awaitFinished(batch, 5);
+        assertStillRunning(batch, 40);
 
         stack.stopDatabase();
         Thread.sleep(3_000);
@@ -214,6 +218,11 @@ class ChaosTest {
                 .until(() -> finished(batch) >= count);
     }
 
+    /** The failure must strike while the batch runs, or the scenario proves nothing. */
+    private static void assertStillRunning(String batch, int tenants) {
+        assertThat(finished(batch)).as("onboardings finished before the failure").isLessThan(tenants);
+    }
+
     private static int finished(String batch) {
         Response report = Customers.anyPartner.request().get("/v1/batches/" + batch);
         if (report.statusCode() != 200) {
@@ -264,6 +273,15 @@ class ChaosTest {
                 tenants.add(tenant);
             }
             return new Customers(partner, tenants, accounts);
+        }
+
+        /**
+         * Every Exchange call of these tenants takes 150 ms, so that a plan lasts seconds and a failure
+         * injected after the first onboardings finish meets others in flight.
+         */
+        Customers slowed() {
+            tenants.forEach(tenant -> stack.simulator().setTenantFaults(tenant.tenantId(), FaultProfile.NONE.withLatency(150)));
+            return this;
         }
 
         String submitBatch() {

@@ -203,12 +203,14 @@ public class Onboarding extends PanacheEntityBase {
         }
     }
 
-    /** The latest connection check of each of these tenants by the partner. */
+    /** The latest connection check of each of these tenants by the partner; older checks are not loaded. */
     public static Map<String, Onboarding> latestChecks(UUID partnerId, Collection<String> tenantIds) {
         Map<String, Onboarding> latest = new HashMap<>();
         List<String> all = List.copyOf(tenantIds);
         for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
-            Onboarding.<Onboarding>find("partnerId = ?1 and kind = ?2 and tenantId in ?3 order by createdAt",
+            Onboarding.<Onboarding>find("from Onboarding o where o.partnerId = ?1 and o.kind = ?2 and o.tenantId in ?3 "
+                                    + "and o.createdAt = (select max(c.createdAt) from Onboarding c "
+                                    + "where c.partnerId = o.partnerId and c.kind = o.kind and c.tenantId = o.tenantId)",
                             partnerId, CommandKind.CHECK_CONNECTION, all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY)))
                     .stream().forEach(check -> latest.put(check.tenantId, check));
         }

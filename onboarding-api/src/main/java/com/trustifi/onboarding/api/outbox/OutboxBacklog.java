@@ -4,6 +4,7 @@ import com.trustifi.onboarding.api.config.OnboardingConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * a readiness check: while Kafka is away the API still takes requests, which wait in the outbox.
  */
 @ApplicationScoped
+@Startup // the gauge is registered by the constructor: made lazily, it would not exist until a health check asked
 @HealthGroup("outbox")
 public class OutboxBacklog implements HealthCheck {
 

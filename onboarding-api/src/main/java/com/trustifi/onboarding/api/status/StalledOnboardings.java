@@ -28,7 +28,7 @@ public class StalledOnboardings {
         this.webhooks = webhooks;
     }
 
-    /** Fails the onboarding if it is still in progress; the caller's transaction holds its lock. */
+    /** Fails the onboarding if it is still in progress (ends its cancel, if CANCELING), locking it in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fail(UUID onboardingId, String reason, String remediation) {
         Onboarding.lockedForUpdate(onboardingId).filter(onboarding -> !onboarding.status.isTerminal()).ifPresent(onboarding -> {

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the steps a command asks for, in order; reports each one; stops at the first failure, or
- * before the next step once the command is canceled or superseded; and reports the result last. Every step converges, so running a plan again after a crash, a
- * redelivery or an ambiguous answer finishes the work instead of repeating it.
+ * before the next step once the command is canceled or superseded; and reports the result last.
+ * Every step converges, so running a plan again after a crash, a redelivery or an ambiguous answer
+ * finishes the work instead of repeating it.
  */
 @ApplicationScoped
 public class ProvisioningPlan {
@@ -82,8 +83,7 @@ public class ProvisioningPlan {
             if (generations.supersedes(command)) {
                 LOG.infof("%s %s for tenant %s stopped before %s: canceled or superseded", command.kind(),
                         command.onboardingId(), command.tenantId(), step.name());
-                status.onboarding(StepResult.of(StepOutcome.CANCELED, "Stopped before " + step.name().toString().toLowerCase()
-                        .replace('_', '-') + ": the onboarding was canceled, or a newer command for the tenant replaced it"
+                status.onboarding(StepResult.of(StepOutcome.CANCELED, "Stopped before " + label(step.name()) + ": the onboarding was canceled, or a newer command for the tenant replaced it"
                         + (done.isEmpty() ? "; nothing was changed" : "; already done: " + String.join(", ", done))));
                 return PlanOutcome.FINISHED;
             }
@@ -97,7 +97,7 @@ public class ProvisioningPlan {
             }
             status.step(step.name(), result);
             if (result.changedSomething()) {
-                done.add(step.name().toString().toLowerCase().replace('_', '-') + " " + result.outcome());
+                done.add(label(step.name()) + " " + result.outcome());
             }
             if (result.outcome() == StepOutcome.DRIFTED) {
                 drift.add(result.detail());
@@ -161,6 +161,11 @@ public class ProvisioningPlan {
             case CHECK_CONNECTION -> "The onboarding app can sign in to the tenant and administer Exchange Online";
         };
         return StepResult.of(StepOutcome.SUCCEEDED, detail);
+    }
+
+    /** The step as partners see it on the wire, e.g. "ensure-transport-rule". */
+    private static String label(ProvisioningStep step) {
+        return step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static PlanStep step(ProvisioningStep name, Function<StepContext, StepResult> action) {
