@@ -34,12 +34,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final DatabaseEndpoint endpoint;
+    private final boolean durableCommits;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String database) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean durableCommits, String database) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.durableCommits = durableCommits;
         this.port = postgres.getPort();
         this.endpoint = new DatabaseEndpoint(
                 "jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, PASSWORD);
@@ -50,6 +52,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(String database) {
+        return start(database, false);
+    }
+
+    /**
+     * With {@code durableCommits} a commit returns only once its WAL is on disk ({@code synchronous_commit=on}), as
+     * production pays for it; without, the embedded default, commits return before the flush, which tests can afford.
+     */
+    public static EmbeddedPostgresServer start(String database, boolean durableCommits) {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("Not a plain lower-case database name: " + database);
         }
@@ -60,8 +70,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("No folder for PostgreSQL's data", e);
         }
-        EmbeddedPostgres postgres = launch(dataDirectory, LoopbackPort.free());
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, database);
+        EmbeddedPostgres postgres = launch(dataDirectory, LoopbackPort.free(), durableCommits);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, durableCommits, database);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
@@ -75,9 +85,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** initdb runs only in a folder that holds no data yet; the same folder again starts the same server. */
-    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durableCommits) {
         try {
-            return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+            return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setServerConfig("synchronous_commit", durableCommits ? "on" : "off").start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -94,7 +105,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts the stopped server again, on its port, with its data. */
     public synchronized void startAgain() {
-        postgres = launch(dataDirectory, port);
+        postgres = launch(dataDirectory, port, durableCommits);
         LOG.infof("Embedded PostgreSQL at %s started again", endpoint.jdbcUrl());
     }
 

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -43,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private ExchangeOnlineSimulator simulator;
     private LocalDnsServer dns;
     private ServiceProcess api;
-    private ServiceProcess worker;
+    private final List<ServiceProcess> workers = new ArrayList<>();
     /** Null when an external server is used (ONBOARDING_* environment): then it cannot be restarted from here. */
     private EmbeddedPostgresServer postgres;
     private KafkaBrokerProcess kafkaBroker;
@@ -55,12 +57,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything, or stops what it had started and rethrows. */
     public static LocalStack start(ProjectLayout layout, Path workDirectory) throws IOException {
-        return start(layout, workDirectory, Map.of());
+        return start(layout, workDirectory, Settings.DEFAULTS);
     }
 
     /** Starts everything with the worker's settings overridden (shorter retry delays, for a test). */
     static LocalStack start(ProjectLayout layout, Path workDirectory, Map<String, String> workerOverrides) throws IOException {
-        return start(layout, workDirectory, new Ports(0, 0), workerOverrides);
+        return start(layout, workDirectory, Settings.DEFAULTS.withWorkerOverrides(workerOverrides));
     }
 
     /**
@@ -70,16 +72,48 @@ public final class LocalStack implements AutoCloseable {
     public record Ports(int api, int simulator) {
     }
 
-    /** Starts everything on the given ports. */
-    public static LocalStack start(ProjectLayout layout, Path workDirectory, Ports ports) throws IOException {
-        return start(layout, workDirectory, ports, Map.of());
+    /**
+     * How the stack is started.
+     *
+     * @param ports           where the API and the simulator listen
+     * @param workerOverrides worker configuration that replaces the defaults (shorter retry delays, for a test)
+     * @param workers         worker processes in the one consumer group
+     * @param durableCommits  PostgreSQL flushes every commit before it returns, as production does; the embedded
+     *                        default does not, which tests can afford
+     */
+    public record Settings(Ports ports, Map<String, String> workerOverrides, int workers, boolean durableCommits) {
+
+        public static final Settings DEFAULTS = new Settings(new Ports(0, 0), Map.of(), 1, false);
+
+        public Settings {
+            workerOverrides = Map.copyOf(workerOverrides);
+            if (workers < 1) {
+                throw new IllegalArgumentException("at least one worker: " + workers);
+            }
+        }
+
+        public Settings withPorts(Ports newPorts) {
+            return new Settings(newPorts, workerOverrides, workers, durableCommits);
+        }
+
+        public Settings withWorkerOverrides(Map<String, String> overrides) {
+            return new Settings(ports, overrides, workers, durableCommits);
+        }
+
+        public Settings withWorkers(int count) {
+            return new Settings(ports, workerOverrides, count, durableCommits);
+        }
+
+        public Settings withDurableCommits() {
+            return new Settings(ports, workerOverrides, workers, true);
+        }
     }
 
-    private static LocalStack start(ProjectLayout layout, Path workDirectory, Ports ports, Map<String, String> workerOverrides)
-            throws IOException {
+    /** Starts everything as the settings say, or stops what it had started and rethrows. */
+    public static LocalStack start(ProjectLayout layout, Path workDirectory, Settings settings) throws IOException {
         var stack = new LocalStack(workDirectory);
         try {
-            stack.startAll(layout, InfrastructureSettings.fromEnvironment(), ports, workerOverrides);
+            stack.startAll(layout, InfrastructureSettings.fromEnvironment(), settings);
             return stack;
         } catch (IOException | RuntimeException e) {
             stack.close();
@@ -87,14 +121,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(ProjectLayout layout, InfrastructureSettings settings, Ports ports, Map<String, String> workerOverrides)
-            throws IOException {
-        DatabaseEndpoint database = settings.database().orElseGet(() -> {
+    private void startAll(ProjectLayout layout, InfrastructureSettings infrastructure, Settings settings) throws IOException {
+        Ports ports = settings.ports();
+        DatabaseEndpoint database = infrastructure.database().orElseGet(() -> {
             LOG.info("Starting PostgreSQL");
-            postgres = track(EmbeddedPostgresServer.start());
+            postgres = track(EmbeddedPostgresServer.start(EmbeddedPostgresServer.DEFAULT_DATABASE, settings.durableCommits()));
             return postgres.endpoint();
         });
-        String kafka = settings.kafkaBootstrapServers().orElseGet(() -> {
+        String kafka = infrastructure.kafkaBootstrapServers().orElseGet(() -> {
             LOG.info("Starting Kafka");
             kafkaBroker = track(KafkaBrokerProcess.start(workDirectory.resolve("kafka")));
             return kafkaBroker.bootstrapServers();
@@ -122,8 +156,11 @@ public final class LocalStack implements AutoCloseable {
                         "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey,
                         "onboarding.tenant-connections.state-key", newKey()),
                 workDirectory));
-        LOG.info("Starting tenant-worker");
-        worker = track(startWorker(layout, kafka, simulator, dns, relayKey, workerOverrides, workDirectory));
+        for (int n = 1; n <= settings.workers(); n++) {
+            LOG.infof("Starting tenant-worker %d of %d", n, settings.workers());
+            workers.add(track(startWorker(layout, kafka, simulator, dns, relayKey, settings.workerOverrides(),
+                    workDirectory, n == 1 ? "tenant-worker" : "tenant-worker-" + n)));
+        }
     }
 
     /**
@@ -132,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
      */
     static ServiceProcess startWorker(ProjectLayout layout, String kafka, ExchangeOnlineSimulator simulator,
             LocalDnsServer dns, String relayKey, Map<String, String> overrides, Path workDirectory) throws IOException {
+        return startWorker(layout, kafka, simulator, dns, relayKey, overrides, workDirectory, "tenant-worker");
+    }
+
+    private static ServiceProcess startWorker(ProjectLayout layout, String kafka, ExchangeOnlineSimulator simulator,
+            LocalDnsServer dns, String relayKey, Map<String, String> overrides, Path workDirectory, String name) throws IOException {
         String simulatorUrl = simulator.baseUri().toString();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka);
@@ -144,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("javax.net.ssl.trustStoreType", "PKCS12");
         properties.put("javax.net.ssl.trustStorePassword", simulator.trustStorePassword());
         properties.putAll(overrides);
-        return ServiceProcess.start("tenant-worker", layout.tenantWorker(), LoopbackPort.free(), properties,
+        return ServiceProcess.start(name, layout.tenantWorker(), LoopbackPort.free(), properties,
                 Map.of("worker.identity.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
                         "worker.identity.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET,
                         "worker.relay-secrets.current-key-id", RELAY_KEY_ID,
@@ -170,14 +212,24 @@ public final class LocalStack implements AutoCloseable {
         return operatorKey;
     }
 
-    /** SIGKILL of the worker, as a crash would end it. */
+    /** SIGKILL of the (first) worker, as a crash would end it. */
     public void killWorker() throws InterruptedException {
-        worker.kill();
+        workers.get(0).kill();
     }
 
     /** Starts the killed worker again, on its port, with its configuration. */
     public void startWorker() throws IOException {
-        worker.startAgain();
+        workers.get(0).startAgain();
+    }
+
+    /** The API's peak resident memory so far, in MiB. */
+    public long apiPeakRssMb() {
+        return api.peakRssMb();
+    }
+
+    /** The largest peak resident memory of any worker so far, in MiB. */
+    public long workerPeakRssMb() {
+        return workers.stream().mapToLong(ServiceProcess::peakRssMb).max().orElse(0);
     }
 
     /** SIGKILL of the API. */
@@ -217,7 +269,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI workerBaseUri() {
-        return worker.baseUri();
+        return workers.get(0).baseUri();
     }
 
     public ExchangeOnlineSimulator simulator() {

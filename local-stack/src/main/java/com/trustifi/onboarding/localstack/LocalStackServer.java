@@ -27,7 +27,7 @@ final class LocalStackServer {
         Path work = Files.createTempDirectory("tenant-onboarding-local-stack");
         say("Starting the local stack in " + work + " ...");
         // closed by the stack's own shutdown hook on Ctrl-C
-        LocalStack stack = LocalStack.start(ProjectLayout.find(), work, ports);
+        LocalStack stack = LocalStack.start(ProjectLayout.find(), work, LocalStack.Settings.DEFAULTS.withPorts(ports));
         var api = new OnboardingApiClient(stack.apiBaseUri());
         api.signUpPartner(stack.operatorKey(), "Local partner");
         say("");

@@ -48,9 +48,48 @@ final class OnboardingApiClient {
 
     /** Seed steps 1-6: a PRO plan, an admin, the customer's domain and MTA; returns the account's id. */
     String openRelayAccount(String customerName, List<String> domains, String mtaHost) throws IOException, InterruptedException {
+        return openRelayAccountWithSecret(customerName, domains, mtaHost).id();
+    }
+
+    /** A relay account, and its secret as the API shows it once, when the account is opened. */
+    record OpenedRelayAccount(String id, String relaySecret) {
+    }
+
+    OpenedRelayAccount openRelayAccountWithSecret(String customerName, List<String> domains, String mtaHost)
+            throws IOException, InterruptedException {
         JsonNode account = post("/v1/relay-accounts", partner(), Map.of("customerName", customerName, "plan", "PRO",
                 "accessLevel", "ADMIN", "domains", domains, "mtaHost", mtaHost), 201);
-        return account.path("id").asText();
+        return new OpenedRelayAccount(account.path("id").asText(), account.path("relaySecret").asText());
+    }
+
+    /** One row of a batch. */
+    record BatchRow(String tenantId, String relayAccountId, List<String> relayDomains) {
+    }
+
+    /** Submits one batch; returns the receipt (id, accepted, rejected, errors). */
+    JsonNode submitBatch(List<BatchRow> rows) throws IOException, InterruptedException {
+        return post("/v1/batches", partner(), Map.of("rows", rows), 202);
+    }
+
+    /** A batch's progress. */
+    JsonNode batch(String batchId) throws IOException, InterruptedException {
+        return get("/v1/batches/" + batchId);
+    }
+
+    /** One page (of at most 500) of the partner's onboardings in a batch. */
+    JsonNode onboardingsOfBatch(String batchId) throws IOException, InterruptedException {
+        return get("/v1/onboardings?limit=500&batchId=" + batchId);
+    }
+
+    /** The partner's tenant connections with their checks. */
+    JsonNode connections() throws IOException, InterruptedException {
+        return get("/v1/tenant-connections");
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(path, partner()).GET());
+        expect(response, 200);
+        return json.readTree(response.body());
     }
 
     /**

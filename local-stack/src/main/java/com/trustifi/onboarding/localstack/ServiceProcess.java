@@ -105,6 +105,20 @@ final class ServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
+    /** The process's peak resident set size so far (VmHWM), in MiB; 0 where /proc does not tell. */
+    long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException notReadable) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
     private void awaitReady() throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build();

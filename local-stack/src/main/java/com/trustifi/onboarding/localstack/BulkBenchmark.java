@@ -1,0 +1,235 @@
+package com.trustifi.onboarding.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.simulator.DemoTenants;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Bulk onboarding as a bulk partner runs it, measured: N tenants, each customer with its own relay account, connected
+ * through the consent flow, then one batch through the REST API, polled to the end; every tenant's objects are then
+ * checked in the simulator. PostgreSQL flushes every commit (durable, as production pays). Prints one line:
+ * {@code bulk: tenants=.. latency_ms=.. accept_s=.. end_to_end_s=.. succeeded=.. exact_objects=.. rss_api_mb=..
+ * rss_worker_mb=.. status_p99_ms=..}. Run it with {@code benchmarks/bulk}.
+ */
+public final class BulkBenchmark {
+
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(60);
+    private static final int SETUP_THREADS = 8;
+    private static final int RETRY_AFTER_SECONDS = 2;
+    private static final String SPF = "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all";
+
+    /** The command line: see {@code benchmarks/bulk --help}. */
+    record Options(int tenants, long latencyMs, double throttleRate, double unavailableRate, int workers, int statusLoad) {
+
+        static Options parse(List<String> args) {
+            int tenants = 1000;
+            long latencyMs = 0;
+            double throttleRate = 0;
+            double unavailableRate = 0;
+            int workers = 1;
+            int statusLoad = 0;
+            for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
+                String name = it.next();
+                if (!it.hasNext()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = it.next();
+                switch (name) {
+                    case "--tenants" -> tenants = Integer.parseInt(value);
+                    case "--latency-ms" -> latencyMs = Long.parseLong(value);
+                    case "--throttle-rate" -> throttleRate = Double.parseDouble(value);
+                    case "--unavailable-rate" -> unavailableRate = Double.parseDouble(value);
+                    case "--workers" -> workers = Integer.parseInt(value);
+                    case "--status-load" -> statusLoad = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (tenants < 1 || tenants > 10_000) {
+                throw new IllegalArgumentException("--tenants must be 1 to 10000 (one batch): " + tenants);
+            }
+            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad);
+        }
+
+        FaultProfile faults() {
+            return FaultProfile.NONE.withLatency(latencyMs).withThrottling(throttleRate, RETRY_AFTER_SECONDS)
+                    .withUnavailableRate(unavailableRate);
+        }
+    }
+
+    /** What one customer brings: its tenant, the domain it relays and its relay account. */
+    private record Customer(SimulatedTenant tenant, String relayDomain, OnboardingApiClient.OpenedRelayAccount account) {
+    }
+
+    private BulkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bulk: " + e.getMessage());
+            System.err.println("usage: benchmarks/bulk [--tenants N] [--latency-ms N] [--throttle-rate X] [--unavailable-rate X] "
+                    + "[--workers N] [--status-load RPS]");
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createTempDirectory("tenant-onboarding-bulk");
+        say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
+        LocalStack stack = LocalStack.start(ProjectLayout.find(), work,
+                LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits());
+        int exitCode;
+        try {
+            exitCode = run(stack, options) ? 0 : 1;
+        } finally {
+            stack.close();
+        }
+        System.exit(exitCode);
+    }
+
+    private static boolean run(LocalStack stack, Options options) throws Exception {
+        var operator = new OnboardingApiClient(stack.apiBaseUri());
+        operator.signUpPartner(stack.operatorKey(), "Bulk partner");
+        OnboardingApiClient api = OnboardingApiClient.asPartner(stack.apiBaseUri(), operator.apiKey());
+
+        long setupStarted = System.nanoTime();
+        List<Customer> customers = prepareCustomers(stack, api, options.tenants());
+        awaitConnectionsReady(api, options.tenants());
+        say(String.format(Locale.ROOT, "Set up %d tenants, consented and checked, with their relay accounts in %.1f s",
+                options.tenants(), seconds(setupStarted)));
+
+        stack.simulator().setFaults(options.faults());
+        List<OnboardingApiClient.BatchRow> rows = customers.stream()
+                .map(c -> new OnboardingApiClient.BatchRow(c.tenant().tenantId(), c.account().id(), List.of(c.relayDomain()))).toList();
+        long submitted = System.nanoTime();
+        JsonNode receipt = api.submitBatch(rows);
+        double acceptSeconds = seconds(submitted);
+        String batchId = receipt.path("id").asText();
+        say(String.format(Locale.ROOT, "Batch %s: %d accepted, %d rejected in %.2f s", batchId,
+                receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds));
+
+        StatusLoad load = options.statusLoad() > 0
+                ? StatusLoad.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad()) : null;
+        JsonNode batch;
+        try {
+            batch = awaitBatch(api, batchId, receipt.path("accepted").asInt(), submitted);
+        } finally {
+            if (load != null) {
+                load.close();
+            }
+        }
+        double endToEnd = seconds(submitted);
+        stack.simulator().setFaults(FaultProfile.NONE);
+
+        long succeeded = batch.path("counts").path("SUCCEEDED").asLong();
+        long exact = customers.stream()
+                .filter(c -> SeedObjects.holds(c.tenant(), c.relayDomain(), c.account().relaySecret())).count();
+        batch.path("failed").forEach(failure -> say("  FAILED " + failure.path("tenantId").asText() + ": " + failure.path("detail").asText()));
+        if (load != null) {
+            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", load.answered(), load.errors()));
+        }
+        say(String.format(Locale.ROOT,
+                "bulk: tenants=%d latency_ms=%d accept_s=%.1f end_to_end_s=%.1f succeeded=%d exact_objects=%d "
+                        + "rss_api_mb=%d rss_worker_mb=%d status_p99_ms=%s",
+                options.tenants(), options.latencyMs(), acceptSeconds, endToEnd, succeeded, exact, stack.apiPeakRssMb(),
+                stack.workerPeakRssMb(), load == null ? "-" : String.format(Locale.ROOT, "%.0f", load.p99Millis())));
+        return succeeded == options.tenants() && exact == options.tenants();
+    }
+
+    /**
+     * Creates the tenants in the simulator and, in parallel as a partner portal onboarding its customers would:
+     * publishes each domain's SPF record, connects the tenant through the consent page, opens its relay account.
+     */
+    private static List<Customer> prepareCustomers(LocalStack stack, OnboardingApiClient api, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
+        try {
+            List<Future<Customer>> pending = new ArrayList<>();
+            for (TenantSpec spec : DemoTenants.specs(count)) {
+                pending.add(pool.submit(() -> {
+                    SimulatedTenant tenant = stack.simulator().createTenant(spec);
+                    String domain = spec.domains().stream().map(DomainSpec::name).findFirst().orElseThrow();
+                    stack.dns().putTxt(domain, SPF);
+                    api.connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+                    var account = api.openRelayAccountWithSecret(tenant.displayName(), List.of(domain), "mx." + domain);
+                    return new Customer(tenant, domain, account);
+                }));
+            }
+            List<Customer> customers = new ArrayList<>();
+            for (Future<Customer> customer : pending) {
+                customers.add(customer.get());
+            }
+            return customers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every consent starts a connection check; the batch starts once all have answered, so it runs alone. */
+    private static void awaitConnectionsReady(OnboardingApiClient api, int count) throws Exception {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Integer> states = new HashMap<>();
+            api.connections().forEach(connection -> states.merge(connection.path("check").path("status").asText(), 1, Integer::sum));
+            if (states.getOrDefault("READY", 0) == count) {
+                return;
+            }
+            if (states.getOrDefault("ACTION_NEEDED", 0) > 0) {
+                throw new IllegalStateException("Some connection checks failed: " + states);
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("The connection checks did not finish within " + GIVE_UP_AFTER);
+    }
+
+    /** The first page of the batch's onboardings: what the status load polls. */
+    private static List<URI> statusTargets(LocalStack stack, OnboardingApiClient api, String batchId) throws Exception {
+        List<URI> targets = new ArrayList<>();
+        api.onboardingsOfBatch(batchId).path("items")
+                .forEach(item -> targets.add(stack.apiBaseUri().resolve("/v1/onboardings/" + item.path("id").asText())));
+        return targets;
+    }
+
+    private static JsonNode awaitBatch(OnboardingApiClient api, String batchId, int accepted, long submitted) throws Exception {
+        long deadline = submitted + GIVE_UP_AFTER.toNanos();
+        long nextReport = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            JsonNode batch = api.batch(batchId);
+            JsonNode counts = batch.path("counts");
+            long finished = counts.path("SUCCEEDED").asLong() + counts.path("FAILED").asLong() + counts.path("CANCELED").asLong();
+            if (System.nanoTime() >= nextReport) {
+                say(String.format(Locale.ROOT, "  %6.1f s  %s", seconds(submitted), counts));
+                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            }
+            if (finished >= accepted) {
+                return batch;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The batch did not finish within " + GIVE_UP_AFTER);
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
