@@ -44,10 +44,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     /**
-     * Requests are short and CPU-bound, but injected latency and slow answers park a thread each; this many lets
-     * many tenants' calls sleep at once while idle threads cost only their stacks.
+     * Requests are short and CPU-bound, but injected latency and slow answers park a thread each; this many lets the
+     * calls of hundreds of plans in flight sleep at once (a worker's plans and their per-tenant calls, several workers)
+     * so that the simulator is not what limits a latency benchmark, while idle threads cost only their small stacks.
      */
-    private static final int THREADS = 128;
+    private static final int THREADS = 1024;
+    private static final long THREAD_STACK_BYTES = 256 * 1024;
 
     private final HttpsServer server;
     private final ExecutorService executor;
@@ -129,7 +131,7 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "exchange-simulator-" + count.incrementAndGet());
+            Thread thread = new Thread(null, runnable, "exchange-simulator-" + count.incrementAndGet(), THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         };

@@ -117,6 +117,7 @@ public final class BulkBenchmark {
         stack.simulator().setFaults(options.faults());
         List<OnboardingApiClient.BatchRow> rows = customers.stream()
                 .map(c -> new OnboardingApiClient.BatchRow(c.tenant().tenantId(), c.account().id(), List.of(c.relayDomain()))).toList();
+        CpuUse cpuBefore = CpuUse.of(stack);
         long submitted = System.nanoTime();
         JsonNode receipt = api.submitBatch(rows);
         double acceptSeconds = seconds(submitted);
@@ -135,6 +136,7 @@ public final class BulkBenchmark {
             }
         }
         double endToEnd = seconds(submitted);
+        say("CPU seconds during the batch: " + CpuUse.of(stack).minus(cpuBefore));
         stack.simulator().setFaults(FaultProfile.NONE);
 
         long succeeded = batch.path("counts").path("SUCCEEDED").asLong();
@@ -222,6 +224,31 @@ public final class BulkBenchmark {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The batch did not finish within " + GIVE_UP_AFTER);
+    }
+
+    /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator and the load), everything. */
+    private record CpuUse(double api, double workers, double driver, double machine) {
+
+        static CpuUse of(LocalStack stack) throws java.io.IOException {
+            // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks (100 per second)
+            String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            double busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(total[i]) / 100.0;
+            }
+            double self = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
+            return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy);
+        }
+
+        CpuUse minus(CpuUse before) {
+            return new CpuUse(api - before.api, workers - before.workers, driver - before.driver, machine - before.machine);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator and load %.0f, Kafka, PostgreSQL and the rest %.0f, "
+                    + "machine %.0f", api, workers, driver, machine - api - workers - driver, machine);
+        }
     }
 
     private static double seconds(long sinceNanos) {

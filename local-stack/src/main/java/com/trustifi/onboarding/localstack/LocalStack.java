@@ -227,6 +227,15 @@ public final class LocalStack implements AutoCloseable {
         return api.peakRssMb();
     }
 
+    /** CPU seconds used so far by the API and by all workers. */
+    public double apiCpuSeconds() {
+        return api.cpuSeconds();
+    }
+
+    public double workersCpuSeconds() {
+        return workers.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+    }
+
     /** The largest peak resident memory of any worker so far, in MiB. */
     public long workerPeakRssMb() {
         return workers.stream().mapToLong(ServiceProcess::peakRssMb).max().orElse(0);

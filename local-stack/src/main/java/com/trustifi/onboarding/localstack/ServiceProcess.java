@@ -105,6 +105,11 @@ final class ServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
+    /** The CPU time the process has used so far, in seconds. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
+    }
+
     /** The process's peak resident set size so far (VmHWM), in MiB; 0 where /proc does not tell. */
     long peakRssMb() {
         try {

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,10 +17,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,10 +49,7 @@ class StatusEventConsumerTest {
 
     @BeforeEach
     void connect() {
-        var properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        producer = new KafkaProducer<>(properties, new StringSerializer(), new WireSerializer<>());
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new WireSerializer<>());
     }
 
     @AfterEach
@@ -126,6 +127,50 @@ class StatusEventConsumerTest {
                 .body("status", equalTo("SUCCEEDED"))
                 .body("detail", equalTo("configured"))
                 .body("steps[0].detail", equalTo("first run"));
+    }
+
+    @Test
+    void aBurstOfEventsIsAppliedAPollAtATimeAndAnUnreadableRecordAmongThemHoldsNothingUp() throws Exception {
+        Map<UUID, String> onboardings = new LinkedHashMap<>();
+        for (int i = 0; i < 25; i++) {
+            String tenantId = UUID.randomUUID().toString();
+            onboardings.put(accept(tenantId), tenantId);
+        }
+        // published without waiting, so that polls hold many events of many onboardings, a duplicate and a bad record
+        List<Future<?>> sent = new ArrayList<>();
+        for (var onboarding : onboardings.entrySet()) {
+            UUID id = onboarding.getKey();
+            String tenantId = onboarding.getValue();
+            StatusEvent created = event(id, tenantId, 2, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepOutcome.CREATED, "created");
+            sent.add(producer.send(new ProducerRecord<>("provisioning-status", tenantId,
+                    event(id, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "domains verified"))));
+            sent.add(producer.send(new ProducerRecord<>("provisioning-status", tenantId, created)));
+            sent.add(producer.send(new ProducerRecord<>("provisioning-status", tenantId, created)));
+            sent.add(producer.send(new ProducerRecord<>("provisioning-status", tenantId,
+                    event(id, tenantId, 3, ProvisioningStep.ENSURE_INBOUND_CONNECTOR, StepOutcome.CREATED, "created"))));
+            sent.add(producer.send(new ProducerRecord<>("provisioning-status", tenantId,
+                    event(id, tenantId, 4, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "configured"))));
+        }
+        try (var raw = new KafkaProducer<String, String>(producerProperties(), new StringSerializer(), new StringSerializer())) {
+            raw.send(new ProducerRecord<>("provisioning-status", onboardings.values().iterator().next(), "{not a status event")).get();
+        }
+        for (Future<?> record : sent) {
+            record.get();
+        }
+
+        for (UUID id : onboardings.keySet()) {
+            awaitStatus(id, "SUCCEEDED")
+                    .body("steps", hasSize(3))
+                    .body("steps.outcome", contains("PASSED", "CREATED", "CREATED"))
+                    .body("detail", equalTo("configured"));
+        }
+    }
+
+    private static Properties producerProperties() {
+        var properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return properties;
     }
 
     private UUID accept(String tenantId) {

@@ -148,6 +148,22 @@ public class Onboarding extends PanacheEntityBase {
         return Onboarding.<Onboarding>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * These onboardings with their steps, locked until the transaction ends, in two statements whatever their number:
+     * the rows are locked in id order (two transactions locking overlapping sets cannot deadlock), then their steps are
+     * fetched into the same entities.
+     */
+    public static Map<UUID, Onboarding> lockedForUpdate(Collection<UUID> ids) {
+        Map<UUID, Onboarding> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        Onboarding.<Onboarding>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .stream().forEach(onboarding -> locked.put(onboarding.id, onboarding));
+        Onboarding.find("select distinct o from Onboarding o left join fetch o.steps where o.id in ?1", ids).list();
+        return locked;
+    }
+
     /** The tenant's onboarding in progress; a connection check, which only reads, does not count. */
     public static Optional<Onboarding> activeFor(String tenantId) {
         return find("tenantId = ?1 and status in ?2 and kind <> ?3", tenantId, OnboardingStatus.ACTIVE, CommandKind.CHECK_CONNECTION)

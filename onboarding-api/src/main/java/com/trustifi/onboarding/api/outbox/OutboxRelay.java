@@ -9,9 +9,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -32,22 +35,43 @@ public class OutboxRelay {
     private final MutinyEmitter<String> generations;
     private final OnboardingConfig config;
     private final Clock clock;
-    private final ManagedExecutor executor;
+    /** Its own thread: the managed executor would carry the committing request's context over to the task. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(@Channel("provisioning-commands") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> commands,
             @Channel("tenant-generations") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> generations,
-            OnboardingConfig config, Clock clock, ManagedExecutor executor) {
+            OnboardingConfig config, Clock clock) {
         this.commands = commands;
         this.generations = generations;
         this.config = config;
         this.clock = clock;
-        this.executor = executor;
     }
 
+    /** Set while a run is queued: a burst of commits queues one run, not one each; a commit during a run queues the next. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
-        executor.execute(this::publishPending);
+        if (queued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                queued.set(false);
+                try {
+                    publishPending();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Publishing the outbox failed (%s); the next scheduled run tries again", e.toString());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     @Scheduled(every = "${onboarding.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,8 +91,12 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = pending.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(config.outbox().publishTimeout());
+        // sent with the transaction suspended: the sends complete on Kafka's threads, where context propagation would
+        // take the transaction along, and Narayana refuses to commit a transaction that other threads are still in
+        QuarkusTransaction.suspendingExisting().run(() -> {
+            List<Uni<Void>> acks = pending.stream().map(this::send).toList();
+            Uni.join().all(acks).andFailFast().await().atMost(config.outbox().publishTimeout());
+        });
         var now = clock.instant();
         pending.forEach(message -> message.publishedAt = now);
         LOG.debugf("Published %d outbox records", pending.size());

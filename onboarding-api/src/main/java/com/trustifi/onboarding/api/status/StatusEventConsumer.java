@@ -3,22 +3,36 @@ package com.trustifi.onboarding.api.status;
 import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.StatusEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the worker's status events. The offset is committed only after the transaction, so an
- * event is applied at least once, and the processed-event table makes "at least once" "once".
- * While PostgreSQL cannot be reached, the event at hand is tried again, with backoff, for as long
- * as the outage lasts: nacking it would send it through the retry topics to the dead-letter topic,
- * and its onboarding would never finish.
+ * Applies the worker's status events, a poll at a time: one transaction records the poll's new events in one
+ * statement (the processed-event table makes "at least once" "once"), locks their onboardings in one statement and
+ * applies the events in the order they came. Offsets are committed only after that transaction.
+ * While PostgreSQL cannot be reached, the poll is tried again, with backoff, for as long as the outage lasts: nacking
+ * it would send it through the retry topics to the dead-letter topic, and its onboardings would never finish.
+ * An event that cannot be applied for another reason is found by applying the poll's events one at a time; only it
+ * (and an unreadable record) is nacked, to the retry topics and then the dead-letter topic.
  */
 @ApplicationScoped
 public class StatusEventConsumer {
@@ -37,40 +51,75 @@ public class StatusEventConsumer {
 
     @Incoming("provisioning-status")
     @Blocking
-    public void apply(StatusEvent event) throws InterruptedException {
-        if (event == null) {
-            // nacked: after the channel's delayed retries the unreadable record ends on the dead-letter topic
-            throw new IllegalArgumentException("A record on the status topic is not a status event");
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, StatusEvent> batch) throws InterruptedException {
+        List<KafkaRecord<String, StatusEvent>> records = batch.getRecords();
+        List<CompletionStage<Void>> settled = new ArrayList<>();
+        List<KafkaRecord<String, StatusEvent>> readable = new ArrayList<>();
+        for (KafkaRecord<String, StatusEvent> record : records) {
+            if (record.getPayload() == null) {
+                settled.add(record.nack(new IllegalArgumentException("A record on the status topic is not a status event")));
+            } else {
+                readable.add(record);
+            }
         }
+        try {
+            whileDatabaseUnreachable(() -> applyAll(readable.stream().map(KafkaRecord::getPayload).toList()));
+            readable.forEach(record -> settled.add(record.ack()));
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("A poll of %d status events could not be applied together (%s); applying them one at a time",
+                    readable.size(), batchFailed.getClass().getSimpleName());
+            for (KafkaRecord<String, StatusEvent> record : readable) {
+                try {
+                    whileDatabaseUnreachable(() -> applyAll(List.of(record.getPayload())));
+                    settled.add(record.ack());
+                } catch (RuntimeException failed) {
+                    LOG.errorf(failed, "Status event %s could not be applied", record.getPayload().eventId());
+                    settled.add(record.nack(failed));
+                }
+            }
+        }
+        return CompletableFuture.allOf(settled.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
+    }
+
+    private void whileDatabaseUnreachable(Runnable work) throws InterruptedException {
         Duration wait = FIRST_WAIT;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(event));
+                work.run();
                 return;
             } catch (RuntimeException e) {
                 if (!DatabaseUnreachable.isCauseOf(e)) {
                     throw e;
                 }
-                LOG.warnf("PostgreSQL is unreachable; status event %s is applied again in %s", event.eventId(), wait);
+                LOG.warnf("PostgreSQL is unreachable; the status events are applied again in %s", wait);
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
             }
         }
     }
 
-    private void applyOnce(StatusEvent event) {
-        if (ProcessedEvent.findById(event.eventId()) != null) {
-            LOG.debugf("Status event %s was already applied", event.eventId());
-            return;
-        }
-        ProcessedEvent.of(event.eventId(), event.onboardingId(), clock.instant()).persist();
-        Onboarding onboarding = Onboarding.lockedForUpdate(event.onboardingId()).orElse(null);
-        if (onboarding == null) {
-            LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
-            return;
-        }
-        OnboardingStatus before = onboarding.status;
-        onboarding.apply(event);
-        webhooks.statusApplied(onboarding, before, event);
+    private void applyAll(List<StatusEvent> events) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<UUID, StatusEvent> distinct = new LinkedHashMap<>();
+            events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
+            Set<UUID> fresh = ProcessedEvent.recordNew(distinct.values(), clock.instant());
+            List<StatusEvent> toApply = distinct.values().stream().filter(event -> fresh.contains(event.eventId())).toList();
+            if (toApply.size() < distinct.size()) {
+                LOG.debugf("%d status events were already applied", distinct.size() - toApply.size());
+            }
+            Map<UUID, Onboarding> onboardings = Onboarding.lockedForUpdate(toApply.stream().map(StatusEvent::onboardingId).toList());
+            Map<UUID, Webhook> partnerWebhooks = webhooks.ofPartners(onboardings.values().stream()
+                    .map(onboarding -> onboarding.partnerId).filter(id -> id != null).distinct().toList());
+            for (StatusEvent event : toApply) {
+                Onboarding onboarding = onboardings.get(event.onboardingId());
+                if (onboarding == null) {
+                    LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
+                    continue;
+                }
+                OnboardingStatus before = onboarding.status;
+                onboarding.apply(event);
+                webhooks.statusApplied(onboarding, before, event, Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId)));
+            }
+        });
     }
 }

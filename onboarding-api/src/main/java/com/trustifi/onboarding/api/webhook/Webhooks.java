@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,10 +93,21 @@ public class Webhooks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusApplied(Onboarding onboarding, OnboardingStatus before, StatusEvent event) {
-        if (onboarding.partnerId == null) {
-            return;
+        statusApplied(onboarding, before, event,
+                onboarding.partnerId == null ? Optional.empty() : Webhook.findByIdOptional(onboarding.partnerId));
+    }
+
+    /** The webhooks of these partners, by partner, in one query: a batch of status events looks each up once. */
+    public Map<UUID, Webhook> ofPartners(Collection<UUID> partnerIds) {
+        Map<UUID, Webhook> webhooks = new HashMap<>();
+        if (!partnerIds.isEmpty()) {
+            Webhook.<Webhook>find("partnerId in ?1", partnerIds).stream().forEach(webhook -> webhooks.put(webhook.partnerId, webhook));
         }
-        Optional<Webhook> webhook = Webhook.findByIdOptional(onboarding.partnerId);
+        return webhooks;
+    }
+
+    /** As {@link #statusApplied(Onboarding, OnboardingStatus, StatusEvent)}, with the partner's webhook already looked up. */
+    public void statusApplied(Onboarding onboarding, OnboardingStatus before, StatusEvent event, Optional<Webhook> webhook) {
         if (webhook.isEmpty()) {
             return;
         }

@@ -64,6 +64,13 @@ public interface WorkerConfig {
         /** Exchange Online allows about 3 concurrent sessions per tenant. */
         @WithDefault("3")
         int maxConcurrentCallsPerTenant();
+
+        /**
+         * Token, Graph and Exchange calls in flight at once, over all tenants: the HTTP client keeps this many
+         * connections. At least the plans in flight (smallrye.messaging.worker.provisioning.max-concurrency).
+         */
+        @WithDefault("512")
+        int maxCallsInFlight();
     }
 
     /** The keys relay secrets are encrypted with on Kafka; the same ones onboarding-api has. */

@@ -1,7 +1,5 @@
 package com.trustifi.onboarding.worker.graph;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.kiota.ApiException;
@@ -18,7 +16,6 @@ import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -35,25 +32,27 @@ public class TenantDirectory {
 
     private final TenantCredentials credentials;
     private final WorkerConfig.Graph graph;
-    private final OkHttpClient graphHttp = GraphClientFactory.create(new GraphClientOption(),
-            Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
-                    .filter(interceptor -> !(interceptor instanceof RetryHandler))
-                    .toList()).build();
+    private final OkHttpClient graphHttp;
     private final Retrying retrying;
-    private final Cache<String, GraphServiceClient> clients = Caffeine.newBuilder()
-            .maximumSize(20_000)
-            .expireAfterAccess(Duration.ofHours(2))
-            .build();
 
-    TenantDirectory(TenantCredentials credentials, WorkerConfig config) {
+    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http) {
         this.credentials = credentials;
+        // Graph's own middleware, on the worker's connection pool and dispatcher: one HTTP stack for every call
+        this.graphHttp = GraphClientFactory.create(new GraphClientOption(),
+                        Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
+                                .filter(interceptor -> !(interceptor instanceof RetryHandler))
+                                .toList())
+                .connectionPool(http.connectionPool())
+                .dispatcher(http.dispatcher())
+                .callTimeout(http.callTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .build();
         this.graph = config.graph();
         this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
                 config.retry().callAttempts());
     }
 
     public TenantDescription describe(String tenantId) {
-        GraphServiceClient client = clients.get(tenantId, this::create);
+        GraphServiceClient client = clientFor(tenantId);
         Organization organization = retrying.run(() -> client.organization().get(), TenantDirectory::throttled, (a, w, f) -> { })
                 .getValue().get(0);
         List<Domain> domains = Objects.requireNonNull(
@@ -94,7 +93,11 @@ public class TenantDirectory {
                 services.stream().anyMatch("Email"::equalsIgnoreCase));
     }
 
-    private GraphServiceClient create(String tenantId) {
+    /**
+     * A client is bound to one tenant's token, and light: it is made per description (a plan asks for one) rather
+     * than kept for every tenant; the HTTP stack and the tokens underneath are shared.
+     */
+    private GraphServiceClient clientFor(String tenantId) {
         // The SDK sends the token only to hosts it is told about: list the configured one, or it
         // would send requests without Authorization to anything but graph.microsoft.com.
         var authentication = new AzureIdentityAuthenticationProvider(

@@ -1,46 +1,90 @@
 package com.trustifi.onboarding.worker.identity;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
+import reactor.core.publisher.Mono;
 
 /**
- * App-only credentials, one per customer tenant and API, each keeping its token until shortly
- * before it expires, so that a tenant's token endpoint is asked once an hour and not for every call.
+ * App-only access tokens for every customer tenant and API, kept as values until shortly before they expire, so that
+ * a tenant's token endpoint is asked about once an hour and not for every call (measured against the simulator,
+ * azure-identity behind the Graph SDK went back to the token endpoint for every call; token endpoints throttle too).
+ * Only the tokens are kept: the credential (an MSAL client, heavy) that fetches one lives for that one request, so a
+ * worker serving ten thousand tenants holds ten thousand small values, not ten thousand clients.
  */
 @Singleton
 public class TenantCredentials {
 
+    /** A token is renewed this long before it expires, so that no call carries a token about to lapse. */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
     private final WorkerConfig.Identity identity;
     private final HttpClient httpClient;
-    private final Cache<String, TokenCredential> credentials = Caffeine.newBuilder()
-            .maximumSize(20_000)
-            .expireAfterAccess(Duration.ofHours(2))
-            .build();
+    /** Futures, so that a token request runs on its caller's thread with no lock held, and others for it wait for it. */
+    private final AsyncCache<String, AccessToken> tokens = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfter(Expiry.creating((String key, AccessToken token) ->
+                    Duration.between(OffsetDateTime.now(), token.getExpiresAt().minus(RENEW_BEFORE_EXPIRY))))
+            .buildAsync();
 
     TenantCredentials(WorkerConfig config, OkHttpClient okHttp) {
         this.identity = config.identity();
         this.httpClient = new OkHttpAsyncHttpClientBuilder(okHttp).build();
     }
 
-    /** The credential that signs in to {@code tenantId} for the API of {@code scope}. */
+    /** A credential that signs in to {@code tenantId} for the API of {@code scope}, from the shared tokens. */
     public TokenCredential forTenant(String tenantId, String scope) {
-        return credentials.get(tenantId + ' ' + scope, key -> new CachedTokenCredential(create(tenantId)));
+        return new TokenCredential() {
+            @Override
+            public Mono<AccessToken> getToken(TokenRequestContext request) {
+                return Mono.fromCallable(() -> token(tenantId, scope));
+            }
+
+            @Override
+            public AccessToken getTokenSync(TokenRequestContext request) {
+                return token(tenantId, scope);
+            }
+        };
     }
 
     public String accessToken(String tenantId, String scope) {
-        return forTenant(tenantId, scope).getTokenSync(new TokenRequestContext().addScopes(scope)).getToken();
+        return token(tenantId, scope).getToken();
     }
 
-    private TokenCredential create(String tenantId) {
+    /** The cached token, or a new one; one request per tenant and scope at a time, the others wait for its answer. */
+    private AccessToken token(String tenantId, String scope) {
+        var fetching = new CompletableFuture<AccessToken>();
+        CompletableFuture<AccessToken> cached = tokens.asMap().putIfAbsent(tenantId + ' ' + scope, fetching);
+        if (cached == null) {
+            try {
+                fetching.complete(fetch(tenantId, scope));
+            } catch (RuntimeException refused) {
+                // a failed future leaves the cache by itself: the next call asks again
+                fetching.completeExceptionally(refused);
+            }
+            cached = fetching;
+        }
+        try {
+            return cached.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private AccessToken fetch(String tenantId, String scope) {
         return new ClientSecretCredentialBuilder()
                 .authorityHost(identity.authorityHost().toString())
                 .disableInstanceDiscovery()
@@ -48,6 +92,7 @@ public class TenantCredentials {
                 .clientId(identity.clientId())
                 .clientSecret(identity.clientSecret())
                 .httpClient(httpClient)
-                .build();
+                .build()
+                .getTokenSync(new TokenRequestContext().addScopes(scope));
     }
 }
