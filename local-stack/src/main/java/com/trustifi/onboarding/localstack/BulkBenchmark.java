@@ -5,6 +5,7 @@ import com.trustifi.onboarding.simulator.DemoTenants;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public final class BulkBenchmark {
     private static final String SPF = "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all";
 
     /** The command line: see {@code benchmarks/bulk --help}. */
-    record Options(int tenants, long latencyMs, double throttleRate, double unavailableRate, int workers, int statusLoad) {
+    record Options(int tenants, long latencyMs, double throttleRate, double unavailableRate, int workers, int statusLoad,
+                   Path flightRecordings) {
 
         static Options parse(List<String> args) {
             int tenants = 1000;
@@ -44,6 +46,7 @@ public final class BulkBenchmark {
             double unavailableRate = 0;
             int workers = 1;
             int statusLoad = 0;
+            Path flightRecordings = null;
             for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
                 String name = it.next();
                 if (!it.hasNext()) {
@@ -57,13 +60,14 @@ public final class BulkBenchmark {
                     case "--unavailable-rate" -> unavailableRate = Double.parseDouble(value);
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--status-load" -> statusLoad = Integer.parseInt(value);
+                    case "--jfr" -> flightRecordings = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             if (tenants < 1 || tenants > 10_000) {
                 throw new IllegalArgumentException("--tenants must be 1 to 10000 (one batch): " + tenants);
             }
-            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad);
+            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad, flightRecordings);
         }
 
         FaultProfile faults() {
@@ -86,11 +90,17 @@ public final class BulkBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("bulk: " + e.getMessage());
             System.err.println("usage: benchmarks/bulk [--tenants N] [--latency-ms N] [--throttle-rate X] [--unavailable-rate X] "
-                    + "[--workers N] [--status-load RPS]");
+                    + "[--workers N] [--status-load RPS] [--jfr FOLDER]");
             System.exit(2);
             return;
         }
         Path work = Files.createTempDirectory("tenant-onboarding-bulk");
+        if (options.flightRecordings() != null) {
+            // each service records its CPU samples and allocations from start to exit
+            Files.createDirectories(options.flightRecordings());
+            System.setProperty(ServiceProcess.EXTRA_JVM_OPTIONS, "-XX:StartFlightRecording=settings=profile,filename="
+                    + options.flightRecordings().resolve("{name}.jfr"));
+        }
         say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
         LocalStack stack = LocalStack.start(ProjectLayout.find(), work,
                 LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits());
@@ -143,6 +153,11 @@ public final class BulkBenchmark {
         long exact = customers.stream()
                 .filter(c -> SeedObjects.holds(c.tenant(), c.relayDomain(), c.account().relaySecret())).count();
         batch.path("failed").forEach(failure -> say("  FAILED " + failure.path("tenantId").asText() + ": " + failure.path("detail").asText()));
+        // the tenants' own calls: the connection checks made before the batch count too (one Get-OrganizationConfig each)
+        double calls = customers.stream().mapToLong(c -> c.tenant().cmdletCounts().values().stream().mapToLong(CmdletCount::calls).sum())
+                .average().orElse(0);
+        double tokens = customers.stream().mapToLong(c -> c.tenant().tokenRequests()).average().orElse(0);
+        say(String.format(Locale.ROOT, "Per tenant: %.1f Exchange calls (faults included), %.1f token requests", calls, tokens));
         if (load != null) {
             say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", load.answered(), load.errors()));
         }

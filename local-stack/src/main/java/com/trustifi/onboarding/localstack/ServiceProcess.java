@@ -33,6 +33,9 @@ final class ServiceProcess implements AutoCloseable {
     private final Path workDirectory;
     private volatile Process process;
 
+    /** A system property: JVM options added to every service's command line; {name} becomes the service's name. */
+    static final String EXTRA_JVM_OPTIONS = "local-stack.service-jvm-options";
+
     private ServiceProcess(String name, Path quarkusRunJar, int port, Map<String, String> properties, Map<String, String> secrets,
             Path workDirectory) {
         this.name = name;
@@ -71,6 +74,11 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
+        // more JVM options for every service, e.g. a flight recording (benchmarks/bulk --jfr)
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+        }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

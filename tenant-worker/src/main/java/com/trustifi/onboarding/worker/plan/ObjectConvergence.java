@@ -26,18 +26,29 @@ public class ObjectConvergence {
         this.exchange = exchange;
     }
 
-    public Optional<JsonNode> find(String tenantId, ExchangeObjectKind kind, String name) {
-        return exchange.invoke(tenantId, kind.get(), Map.of()).stream()
+    /** The object, as this command last read it: from Exchange the first time, and after every write of its kind. */
+    public Optional<JsonNode> find(StepContext context, ExchangeObjectKind kind, String name) {
+        return list(context, kind).stream()
                 .filter(object -> name.equalsIgnoreCase(object.path("Name").asText()))
                 .findFirst();
     }
 
-    public List<JsonNode> list(String tenantId, ExchangeObjectKind kind) {
-        return exchange.invoke(tenantId, kind.get(), Map.of());
+    public List<JsonNode> list(StepContext context, ExchangeObjectKind kind) {
+        return context.reads().list(kind, () -> exchange.invoke(context.tenantId(), kind.get(), Map.of()));
+    }
+
+    /** Sets parameters of an existing object, outside a convergence (its order, a saved note, a rotated value). */
+    public void update(StepContext context, ExchangeObjectKind kind, Map<String, Object> parameters) {
+        write(context, kind, kind.update(), parameters);
+    }
+
+    private void write(StepContext context, ExchangeObjectKind kind, String cmdlet, Map<String, Object> parameters) {
+        context.reads().forget(kind);
+        exchange.invoke(context.tenantId(), cmdlet, parameters);
     }
 
     public StepResult ensure(StepContext context, ExchangeObjectKind kind, String name, Map<String, Object> desired) {
-        Optional<JsonNode> existing = find(context.tenantId(), kind, name);
+        Optional<JsonNode> existing = find(context, kind, name);
         if (existing.isEmpty()) {
             return switch (context.mode()) {
                 case PLAN -> StepResult.of(StepOutcome.WOULD_CREATE, "Would create " + name + " with " + parameters(desired));
@@ -57,14 +68,14 @@ public class ObjectConvergence {
                 Map<String, Object> parameters = new LinkedHashMap<>();
                 parameters.put("Identity", name);
                 parameters.putAll(ParameterDiff.changedParameters(desired, changes));
-                exchange.invoke(context.tenantId(), kind.update(), parameters);
+                write(context, kind, kind.update(), parameters);
                 yield readBack(context, kind, name, desired, StepResult.of(StepOutcome.UPDATED, "Updated " + name + ": " + summary));
             }
         };
     }
 
     public StepResult remove(StepContext context, ExchangeObjectKind kind, String name) {
-        if (find(context.tenantId(), kind, name).isEmpty()) {
+        if (find(context, kind, name).isEmpty()) {
             return StepResult.of(StepOutcome.UNCHANGED, name + " is already absent");
         }
         if (!context.writes()) {
@@ -73,8 +84,8 @@ public class ObjectConvergence {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Identity", name);
         parameters.put("Confirm", false);
-        exchange.invoke(context.tenantId(), kind.remove(), parameters);
-        if (find(context.tenantId(), kind, name).isPresent()) {
+        write(context, kind, kind.remove(), parameters);
+        if (find(context, kind, name).isPresent()) {
             return StepResult.failedRetryable(name + " was removed but still reads back", "Retry the offboarding");
         }
         return StepResult.of(StepOutcome.REMOVED, "Removed " + name);
@@ -88,14 +99,14 @@ public class ObjectConvergence {
                 parameters.put(parameter, value);
             }
         });
-        exchange.invoke(context.tenantId(), kind.create(), parameters);
+        write(context, kind, kind.create(), parameters);
         return readBack(context, kind, name, desired, StepResult.of(StepOutcome.CREATED, "Created " + name));
     }
 
     /** Bulk tools have reported success while nothing changed: believe only what reads back. */
     private StepResult readBack(StepContext context, ExchangeObjectKind kind, String name, Map<String, Object> desired,
             StepResult written) {
-        Optional<JsonNode> actual = find(context.tenantId(), kind, name);
+        Optional<JsonNode> actual = find(context, kind, name);
         if (actual.isEmpty()) {
             return StepResult.failedRetryable(name + " was written but does not read back",
                     "Retry; if it fails again, look for " + name + " in the Exchange admin center");

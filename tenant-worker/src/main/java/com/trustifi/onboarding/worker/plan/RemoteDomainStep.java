@@ -105,11 +105,11 @@ public class RemoteDomainStep implements PlanStep {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Remote domain values cannot be saved", e);
         }
-        exchange.invoke(context.tenantId(), ExchangeObjectKind.OUTBOUND_CONNECTOR.update(), parameters);
+        objects.update(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, parameters);
     }
 
     private Optional<Map<String, Object>> savedValues(StepContext context) {
-        return objects.find(context.tenantId(), ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName())
+        return objects.find(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName())
                 .map(connector -> connector.path("Comment").asText(""))
                 .filter(comment -> comment.startsWith(SAVED_MARKER))
                 .map(comment -> {

@@ -3,7 +3,6 @@ package com.trustifi.onboarding.worker.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -20,11 +19,9 @@ import java.util.Optional;
 public class RuleOrderStep implements PlanStep {
 
     private final ObjectConvergence objects;
-    private final ExchangeAdminClient exchange;
 
-    RuleOrderStep(ObjectConvergence objects, ExchangeAdminClient exchange) {
+    RuleOrderStep(ObjectConvergence objects) {
         this.objects = objects;
-        this.exchange = exchange;
     }
 
     @Override
@@ -34,7 +31,7 @@ public class RuleOrderStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        List<JsonNode> rules = objects.list(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE);
+        List<JsonNode> rules = objects.list(context, ExchangeObjectKind.TRANSPORT_RULE);
         String ourName = context.profile().transportRuleName();
         String vendorName = context.profile().vendorInboundRuleName();
         Optional<JsonNode> vendor = named(rules, vendorName);
@@ -61,7 +58,7 @@ public class RuleOrderStep implements PlanStep {
                 Map<String, Object> parameters = new LinkedHashMap<>();
                 parameters.put("Identity", ourName);
                 parameters.put("Priority", vendorPriority);
-                exchange.invoke(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE.update(), parameters);
+                objects.update(context, ExchangeObjectKind.TRANSPORT_RULE, parameters);
                 yield StepResult.of(StepOutcome.UPDATED, "Moved " + move);
             }
         };

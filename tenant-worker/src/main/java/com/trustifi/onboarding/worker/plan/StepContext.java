@@ -7,9 +7,14 @@ import java.util.Optional;
 
 /**
  * One command as the steps see it. The relay secret is decrypted once per command and kept only
- * here, in memory; {@link #toString()} leaves it out.
+ * here, in memory; {@link #toString()} leaves it out. What the command has read of the tenant is shared by all its
+ * steps, whatever their mode.
  */
-public record StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret) {
+public record StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret, TenantReads reads) {
+
+    public StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret) {
+        this(command, mode, relaySecret, new TenantReads());
+    }
 
     public String tenantId() {
         return command.tenantId();
@@ -28,7 +33,7 @@ public record StepContext(ProvisioningCommand command, Mode mode, Optional<Strin
     }
 
     public StepContext withMode(Mode other) {
-        return new StepContext(command, other, relaySecret);
+        return new StepContext(command, other, relaySecret, reads);
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.trustifi.onboarding.worker.plan;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration.LimitedScope;
 import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -19,11 +18,9 @@ import java.util.Map;
 public class TransportRuleStep implements PlanStep {
 
     private final ObjectConvergence objects;
-    private final ExchangeAdminClient exchange;
 
-    TransportRuleStep(ObjectConvergence objects, ExchangeAdminClient exchange) {
+    TransportRuleStep(ObjectConvergence objects) {
         this.objects = objects;
-        this.exchange = exchange;
     }
 
     @Override
@@ -70,13 +67,13 @@ public class TransportRuleStep implements PlanStep {
         if (context.relaySecret().isEmpty()) {
             return StepResult.failed("The command carries no new relay secret", "Rotate the relay account's secret, then retry");
         }
-        if (objects.find(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE, rule).isEmpty()) {
+        if (objects.find(context, ExchangeObjectKind.TRANSPORT_RULE, rule).isEmpty()) {
             return StepResult.failed(rule + " does not exist", "Onboard the tenant first");
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Identity", rule);
         parameters.put("SetHeaderValue", context.relaySecret().get());
-        exchange.invoke(context.tenantId(), ExchangeObjectKind.TRANSPORT_RULE.update(), parameters);
+        objects.update(context, ExchangeObjectKind.TRANSPORT_RULE, parameters);
         return StepResult.of(StepOutcome.UPDATED, "Replaced the " + context.profile().headerName() + " header value of " + rule);
     }
 }
