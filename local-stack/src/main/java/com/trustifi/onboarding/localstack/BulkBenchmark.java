@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -158,6 +162,9 @@ public final class BulkBenchmark {
                 .average().orElse(0);
         double tokens = customers.stream().mapToLong(c -> c.tenant().tokenRequests()).average().orElse(0);
         say(String.format(Locale.ROOT, "Per tenant: %.1f Exchange calls (faults included), %.1f token requests", calls, tokens));
+        if (options.workers() > 1) {
+            reportWorkerSplit(stack.logDirectory());
+        }
         if (load != null) {
             say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", load.answered(), load.errors()));
         }
@@ -239,6 +246,32 @@ public final class BulkBenchmark {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The batch did not finish within " + GIVE_UP_AFTER);
+    }
+
+    /**
+     * How the plans split among the workers, from their logs ("ONBOARD <command> for tenant <id>" as each plan
+     * starts), and whether any tenant's onboarding ran on two workers.
+     */
+    private static void reportWorkerSplit(Path logs) throws java.io.IOException {
+        Pattern plan = Pattern.compile("\\] ONBOARD \\S+ for tenant (\\S+)");
+        Map<String, Set<String>> workersByTenant = new HashMap<>();
+        StringBuilder split = new StringBuilder("Plans by worker:");
+        try (var files = Files.list(logs)) {
+            for (Path log : files.filter(file -> file.getFileName().toString().startsWith("tenant-worker")).sorted().toList()) {
+                String worker = log.getFileName().toString().replace(".log", "");
+                long plans = 0;
+                for (String line : Files.readAllLines(log)) {
+                    Matcher matcher = plan.matcher(line);
+                    if (matcher.find()) {
+                        plans++;
+                        workersByTenant.computeIfAbsent(matcher.group(1), tenant -> new HashSet<>()).add(worker);
+                    }
+                }
+                split.append(' ').append(worker).append('=').append(plans);
+            }
+        }
+        long shared = workersByTenant.values().stream().filter(workers -> workers.size() > 1).count();
+        say(split + "; tenants whose onboarding ran on more than one worker: " + shared);
     }
 
     /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator and the load), everything. */

@@ -77,9 +77,10 @@ public class ExchangeAdminClient {
 
     /** Sent again at once (after the wait): calls Exchange did not run, and reads whose answer was lost. */
     private static Optional<Failure> repeatable(RuntimeException failure) {
-        if (failure instanceof ExchangeCommandException exchange
-                && (exchange.wasNotRun() || exchange.outcomeUnknown() && exchange.isRead())) {
-            return Optional.of(Failure.transientFailure(exchange.retryAfter()));
+        Failure classified = Failure.of(failure);
+        boolean read = failure instanceof ExchangeCommandException exchange && exchange.isRead();
+        if (classified.kind() == Failure.Kind.TRANSIENT || classified.kind() == Failure.Kind.UNKNOWN && read) {
+            return Optional.of(Failure.transientFailure(classified.retryAfter()));
         }
         return Optional.empty();
     }

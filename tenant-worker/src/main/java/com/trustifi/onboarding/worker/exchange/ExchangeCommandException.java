@@ -3,11 +3,8 @@ package com.trustifi.onboarding.worker.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import com.trustifi.onboarding.worker.retry.RetryAfter;
 
 /**
  * A cmdlet that Exchange refused, or whose outcome is unknown because no answer came back.
@@ -42,30 +39,12 @@ public class ExchangeCommandException extends RuntimeException {
         if (text.isBlank()) {
             text = "HTTP " + httpStatus;
         }
-        return new ExchangeCommandException(cmdlet, httpStatus, text, seconds(retryAfterHeader), null);
+        return new ExchangeCommandException(cmdlet, httpStatus, text, RetryAfter.parse(retryAfterHeader), null);
     }
 
     static ExchangeCommandException unanswered(String cmdlet, IOException cause) {
         return new ExchangeCommandException(cmdlet, 0,
                 "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
-    }
-
-    /** Retry-After is seconds or an HTTP date; a date in the past asks for no wait. */
-    private static Optional<Duration> seconds(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException neither) {
-                return Optional.empty();
-            }
-        }
     }
 
     public String cmdlet() {

@@ -63,26 +63,10 @@ public class TenantDirectory {
                 domains.stream().map(TenantDirectory::toTenantDomain).toList());
     }
 
-    /** Graph reads are safe to repeat; only throttling and brief unavailability are worth it. */
+    /** Graph reads are safe to repeat; throttling and brief unavailability are worth it, as the classifier says. */
     private static Optional<Failure> throttled(RuntimeException failure) {
-        if (failure instanceof ApiException graph) {
-            int status = graph.getResponseStatusCode();
-            if (status == 429 || status == 503 || status == 504) {
-                Optional<java.time.Duration> retryAfter = Optional.ofNullable(graph.getResponseHeaders().get("retry-after"))
-                        .flatMap(values -> values.stream().findFirst())
-                        .flatMap(TenantDirectory::seconds);
-                return Optional.of(Failure.transientFailure(retryAfter));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<java.time.Duration> seconds(String value) {
-        try {
-            return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return failure instanceof ApiException ? Optional.of(Failure.of(failure)).filter(classified -> !classified.isPermanent())
+                : Optional.empty();
     }
 
     private static TenantDescription.TenantDomain toTenantDomain(Domain domain) {

@@ -1,6 +1,5 @@
 package com.trustifi.onboarding.worker.plan;
 
-import com.azure.core.exception.ClientAuthenticationException;
 import com.microsoft.kiota.ApiException;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
@@ -8,7 +7,6 @@ import com.trustifi.onboarding.worker.exchange.ExchangeCommandException;
 import com.trustifi.onboarding.worker.identity.EntraRefusal;
 import com.trustifi.onboarding.worker.retry.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -23,17 +21,11 @@ public class StepFailures {
 
     /** Worth running the whole step again: it reads before it writes, so this never duplicates. */
     public Optional<Failure> retryableAsStep(RuntimeException failure) {
-        Failure.Kind kind = classify(failure);
-        if (kind == Failure.Kind.PERMANENT) {
-            return Optional.empty();
-        }
-        return Optional.of(failure instanceof ExchangeCommandException exchange
-                ? new Failure(kind, exchange.retryAfter())
-                : new Failure(kind, Optional.empty()));
+        return Optional.of(Failure.of(failure)).filter(classified -> !classified.isPermanent());
     }
 
     public StepResult describe(ProvisioningStep step, RuntimeException failure) {
-        boolean retryable = classify(failure) != Failure.Kind.PERMANENT;
+        boolean retryable = !Failure.of(failure).isPermanent();
         Optional<EntraRefusal> refusal = EntraRefusal.of(failure);
         if (refusal.isPresent()) {
             if (refusal.get() == EntraRefusal.APP_CREDENTIALS_REJECTED) {
@@ -58,27 +50,6 @@ public class StepFailures {
         LOG.warnf(failure, "Step %s failed unexpectedly", step);
         return new StepResult(StepOutcome.FAILED,
                 "Unexpected failure: " + failure.getClass().getSimpleName(), "Retry the onboarding", retryable);
-    }
-
-    static Failure.Kind classify(RuntimeException failure) {
-        if (failure instanceof ExchangeCommandException exchange) {
-            if (exchange.wasNotRun()) {
-                return Failure.Kind.TRANSIENT;
-            }
-            return exchange.outcomeUnknown() ? Failure.Kind.UNKNOWN : Failure.Kind.PERMANENT;
-        }
-        if (failure instanceof ApiException graph) {
-            int status = graph.getResponseStatusCode();
-            return status == 429 || status >= 500 ? Failure.Kind.TRANSIENT : Failure.Kind.PERMANENT;
-        }
-        if (failure instanceof ClientAuthenticationException || EntraRefusal.of(failure).isPresent()) {
-            // Entra refused: wrong tenant, no consent, bad credentials; none goes away by itself
-            return Failure.Kind.PERMANENT;
-        }
-        if (failure instanceof UncheckedIOException || failure.getCause() instanceof java.io.IOException) {
-            return Failure.Kind.UNKNOWN;
-        }
-        return Failure.Kind.PERMANENT;
     }
 
     private static String remediation(ExchangeCommandException exchange) {

@@ -1,5 +1,10 @@
 package com.trustifi.onboarding.worker.retry;
 
+import com.azure.core.exception.ClientAuthenticationException;
+import com.microsoft.kiota.ApiException;
+import com.trustifi.onboarding.worker.exchange.ExchangeCommandException;
+import com.trustifi.onboarding.worker.identity.EntraRefusal;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +23,43 @@ public record Failure(Kind kind, Optional<Duration> retryAfter) {
         UNKNOWN,
         /** Trying again cannot help: a person has to change something first. */
         PERMANENT
+    }
+
+    /**
+     * The one classifier of what went wrong in a call to Exchange, Graph or Entra: the HTTP status and the exception's
+     * type decide, never the words of a message (Exchange's texts change; its concurrency refusal is the exception).
+     */
+    public static Failure of(RuntimeException failure) {
+        if (failure instanceof ExchangeCommandException exchange) {
+            if (exchange.wasNotRun()) {
+                return transientFailure(exchange.retryAfter());
+            }
+            return exchange.outcomeUnknown() ? unknown() : permanent();
+        }
+        if (failure instanceof ApiException graph) {
+            int status = graph.getResponseStatusCode();
+            return status == 429 || status >= 500 ? transientFailure(graphRetryAfter(graph)) : permanent();
+        }
+        if (failure instanceof ClientAuthenticationException || EntraRefusal.of(failure).isPresent()) {
+            // Entra refused: wrong tenant, no consent, bad credentials; none goes away by itself
+            return permanent();
+        }
+        if (failure instanceof UncheckedIOException || failure.getCause() instanceof java.io.IOException) {
+            return unknown();
+        }
+        return permanent();
+    }
+
+    private static Optional<Duration> graphRetryAfter(ApiException graph) {
+        return graph.getResponseHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Retry-After"))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst()
+                .flatMap(RetryAfter::parse);
+    }
+
+    public boolean isPermanent() {
+        return kind == Kind.PERMANENT;
     }
 
     public static Failure permanent() {
