@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -102,6 +103,94 @@ class OnboardingEndToEndTest {
         assertThat(responses).noneMatch(body -> body.contains(secret));
         assertThat(serviceLogs()).noneMatch(line -> line.contains(secret));
         assertThat(everyKafkaRecord()).noneMatch(record -> record.contains(secret));
+    }
+
+    @Test
+    void metricsExplainASmallBatch() throws Exception {
+        Map<String, Double> workerAtStart = metrics(stack.workerBaseUri().toString());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SimulatedTenant tenant = stack.simulator().createTenant(tenant("Northwind Traders " + i, "northwind"));
+            String domain = customDomain(tenant);
+            var account = partner().body(Map.of("customerName", "Northwind " + i, "plan", "PRO", "accessLevel", "ADMIN",
+                            "domains", List.of(domain), "mtaHost", "mx." + domain))
+                    .when().post("/v1/relay-accounts").then().statusCode(201).extract();
+            secrets.add(account.path("relaySecret"));
+            OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
+                    .connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+            rows.add(Map.of("tenantId", tenant.tenantId(), "relayAccountId", account.path("id"), "relayDomains", List.of(domain)));
+        }
+        // the connection checks run first; the counts below are of the batch alone
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                metrics(stack.workerBaseUri().toString()).getOrDefault("plans_in_flight", 1.0) == 0.0
+                        && delta(metrics(stack.workerBaseUri().toString()), workerAtStart,
+                        "plans_finished_total", Map.of("kind", "CHECK_CONNECTION")) == 3);
+        Map<String, Double> workerBefore = metrics(stack.workerBaseUri().toString());
+        Map<String, Double> apiBefore = metrics(stack.apiBaseUri().toString());
+
+        String batch = partner().body(Map.of("rows", rows)).when().post("/v1/batches").then().statusCode(202).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                partner().when().get("/v1/batches/" + batch).then().extract().<Integer>path("counts.SUCCEEDED") == 3);
+
+        Map<String, Double> worker = metrics(stack.workerBaseUri().toString());
+        assertThat(delta(worker, workerBefore, "exchange_calls_seconds_count", Map.of("cmdlet", "New-OutboundConnector", "status", "200")))
+                .isEqualTo(3);
+        assertThat(delta(worker, workerBefore, "exchange_calls_seconds_count", Map.of("cmdlet", "New-TransportRule", "status", "200")))
+                .isEqualTo(3);
+        assertThat(delta(worker, workerBefore, "exchange_calls_seconds_bucket", Map.of("cmdlet", "New-TransportRule", "le", "+Inf")))
+                .isEqualTo(3);
+        assertThat(delta(worker, workerBefore, "graph_calls_seconds_count", Map.of("request", "organization", "status", "200")))
+                .isEqualTo(3);
+        assertThat(delta(worker, workerBefore, "plans_finished_total", Map.of("kind", "ONBOARD", "outcome", "FINISHED"))).isEqualTo(3);
+        assertThat(worker.get("plans_in_flight")).isZero();
+        assertThat(worker.keySet()).anyMatch(name -> name.startsWith("kafka_consumer_fetch_manager_records_lag"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Map<String, Double> api = metrics(stack.apiBaseUri().toString());
+            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("step", "ONBOARDING", "outcome", "SUCCEEDED")))
+                    .isEqualTo(3);
+            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("step", "ENSURE_TRANSPORT_RULE", "outcome", "CREATED")))
+                    .isEqualTo(3);
+            // the gauge is counted again at most every 5 seconds
+            assertThat(delta(api, apiBefore, "onboardings", Map.of("status", "SUCCEEDED"))).isEqualTo(3);
+            assertThat(value(api, "onboardings", Map.of("status", "ACCEPTED"))).isZero();
+        });
+        Map<String, Double> api = metrics(stack.apiBaseUri().toString());
+        assertThat(api).containsKey("outbox_oldest_pending_age_seconds");
+        assertThat(value(api, "dead_letters_total", Map.of())).isZero();
+        String exposed = metricsText(stack.workerBaseUri().toString()) + metricsText(stack.apiBaseUri().toString());
+        assertThat(secrets).allSatisfy(secret -> assertThat(exposed).doesNotContain(secret));
+    }
+
+    private static String metricsText(String baseUri) {
+        return given().baseUri(baseUri).when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** Prometheus text: each sample as "name{labels}" (labels as exposed) to its value. */
+    private static Map<String, Double> metrics(String baseUri) {
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String line : metricsText(baseUri).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        }
+        return samples;
+    }
+
+    /** The sum of the samples of this name whose labels include all of these. */
+    private static double value(Map<String, Double> samples, String name, Map<String, String> labels) {
+        return samples.entrySet().stream()
+                .filter(sample -> sample.getKey().equals(name) || sample.getKey().startsWith(name + "{"))
+                .filter(sample -> labels.entrySet().stream()
+                        .allMatch(label -> sample.getKey().contains(label.getKey() + "=\"" + label.getValue() + "\"")))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static double delta(Map<String, Double> after, Map<String, Double> before, String name, Map<String, String> labels) {
+        return value(after, name, labels) - value(before, name, labels);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.trustifi.onboarding.api.status;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.WireJson;
@@ -19,15 +21,19 @@ public class CommandDeadLetterConsumer {
     private static final Logger LOG = Logger.getLogger(CommandDeadLetterConsumer.class);
 
     private final StalledOnboardings stalled;
+    private final Counter deadLetters;
 
-    CommandDeadLetterConsumer(StalledOnboardings stalled) {
+    CommandDeadLetterConsumer(StalledOnboardings stalled, MeterRegistry registry) {
         this.stalled = stalled;
+        this.deadLetters = Counter.builder("dead.letters").tag("topic", "provisioning-commands-dead-letter")
+                .description("Records that reached a dead-letter topic").register(registry);
     }
 
     @Incoming("provisioning-commands-dead-letter")
     @Blocking
     @Transactional
     public void deadLettered(String payload) {
+        deadLetters.increment();
         ProvisioningCommand command;
         try {
             command = WireJson.mapper().readValue(payload, ProvisioningCommand.class);

@@ -7,6 +7,7 @@ import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.StatusEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
  * it would send it through the retry topics to the dead-letter topic, and its onboardings would never finish.
  * An event that cannot be applied for another reason is found by applying the poll's events one at a time; only it
  * (and an unreadable record) is nacked, to the retry topics and then the dead-letter topic.
+ * The counter {@code status.events.applied} (by step and outcome) counts the events applied.
  */
 @ApplicationScoped
 public class StatusEventConsumer {
@@ -43,10 +45,12 @@ public class StatusEventConsumer {
 
     private final Clock clock;
     private final Webhooks webhooks;
+    private final MeterRegistry registry;
 
-    StatusEventConsumer(Clock clock, Webhooks webhooks) {
+    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry) {
         this.clock = clock;
         this.webhooks = webhooks;
+        this.registry = registry;
     }
 
     @Incoming("provisioning-status")
@@ -98,8 +102,9 @@ public class StatusEventConsumer {
         }
     }
 
+    /** Applies the events in one transaction; counts those applied once it has committed. */
     private void applyAll(List<StatusEvent> events) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        List<StatusEvent> applied = QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, StatusEvent> distinct = new LinkedHashMap<>();
             events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
             Set<UUID> fresh = ProcessedEvent.recordNew(distinct.values(), clock.instant());
@@ -110,16 +115,21 @@ public class StatusEventConsumer {
             Map<UUID, Onboarding> onboardings = Onboarding.lockedForUpdate(toApply.stream().map(StatusEvent::onboardingId).toList());
             Map<UUID, Webhook> partnerWebhooks = webhooks.ofPartners(onboardings.values().stream()
                     .map(onboarding -> onboarding.partnerId).filter(id -> id != null).distinct().toList());
+            List<StatusEvent> done = new ArrayList<>();
             for (StatusEvent event : toApply) {
                 Onboarding onboarding = onboardings.get(event.onboardingId());
                 if (onboarding == null) {
                     LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
                     continue;
                 }
+                done.add(event);
                 OnboardingStatus before = onboarding.status;
                 onboarding.apply(event);
                 webhooks.statusApplied(onboarding, before, event, Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId)));
             }
+            return done;
         });
+        applied.forEach(event -> registry.counter("status.events.applied",
+                "step", event.step().name(), "outcome", event.outcome().name()).increment());
     }
 }

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.command;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.worker.fencing.TenantGenerations;
+import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
 import com.trustifi.onboarding.worker.plan.Delivery;
 import com.trustifi.onboarding.worker.plan.PlanOutcome;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
@@ -35,9 +36,12 @@ public class ProvisioningCommandConsumer {
     private final TenantSerialization tenants;
     private final TenantGenerations generations;
     private final List<Duration> redeliveryDelays;
+    private final ProvisioningMetrics metrics;
 
     ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status, TenantSerialization tenants,
-            TenantGenerations generations, @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
+            TenantGenerations generations, ProvisioningMetrics metrics,
+            @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
+        this.metrics = metrics;
         this.plan = plan;
         this.status = status;
         this.tenants = tenants;
@@ -62,8 +66,13 @@ public class ProvisioningCommandConsumer {
         Delivery current = delivery < redeliveryDelays.size()
                 ? Delivery.redeliverableAfter(redeliveryDelays.get(delivery))
                 : Delivery.last();
-        PlanOutcome outcome = tenants.oneAtATime(command.tenantId(),
-                () -> plan.run(command, status.reporterFor(command), current));
+        metrics.planStarted();
+        PlanOutcome outcome = null;
+        try {
+            outcome = tenants.oneAtATime(command.tenantId(), () -> plan.run(command, status.reporterFor(command), current));
+        } finally {
+            metrics.planFinished(command.kind(), outcome == null ? "ERROR" : outcome.name());
+        }
         if (outcome == PlanOutcome.DEFERRED) {
             throw new ProvisioningDeferredException(command);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
+import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
 import com.trustifi.onboarding.worker.retry.Backoff;
 import com.trustifi.onboarding.worker.retry.Failure;
 import com.trustifi.onboarding.worker.retry.Retrying;
@@ -40,11 +41,13 @@ public class ExchangeAdminClient {
     private final ObjectMapper json;
     private final TenantCredentials credentials;
     private final TenantCallLimiter limiter;
+    private final ProvisioningMetrics metrics;
     private final WorkerConfig.Exchange exchange;
     private final Retrying retrying;
 
     ExchangeAdminClient(OkHttpClient http, ObjectMapper json, TenantCredentials credentials, TenantCallLimiter limiter,
-            WorkerConfig config) {
+            WorkerConfig config, ProvisioningMetrics metrics) {
+        this.metrics = metrics;
         this.http = http;
         this.json = json;
         this.credentials = credentials;
@@ -66,8 +69,11 @@ public class ExchangeAdminClient {
             JsonNode answer = retrying.run(() -> limiter.call(tenantId, () -> post(tenantId, cmdlet, page, body)),
                     ExchangeAdminClient::repeatable,
                     // the status only: Exchange's text could echo a parameter, and parameters can be secret
-                    (attempt, wait, failure) -> LOG.debugf("%s for %s answered HTTP %d; again in %d ms", cmdlet, tenantId,
-                            ((ExchangeCommandException) failure).httpStatus(), wait.toMillis()));
+                    (attempt, wait, failure) -> {
+                        int status = ((ExchangeCommandException) failure).httpStatus();
+                        metrics.retried("exchange", status, wait);
+                        LOG.debugf("%s for %s answered HTTP %d; again in %d ms", cmdlet, tenantId, status, wait.toMillis());
+                    });
             answer.path("value").forEach(objects::add);
             // the next page is fetched by posting the same body to the link
             url = answer.hasNonNull("@odata.nextLink") ? HttpUrl.get(answer.get("@odata.nextLink").asText()) : null;
@@ -95,7 +101,10 @@ public class ExchangeAdminClient {
                 .header("X-CmdletName", cmdlet)
                 .post(RequestBody.create(body, JSON))
                 .build();
+        long started = System.nanoTime();
+        int status = 0;
         try (Response response = http.newCall(request).execute()) {
+            status = response.code();
             JsonNode payload = readBody(response);
             if (!response.isSuccessful()) {
                 throw ExchangeCommandException.from(cmdlet, response.code(), response.header("Retry-After"), payload);
@@ -103,6 +112,8 @@ public class ExchangeAdminClient {
             return payload;
         } catch (IOException e) {
             throw ExchangeCommandException.unanswered(cmdlet, e);
+        } finally {
+            metrics.exchangeCall(cmdlet, status, System.nanoTime() - started);
         }
     }
 

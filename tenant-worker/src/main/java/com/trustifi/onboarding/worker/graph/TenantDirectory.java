@@ -9,6 +9,8 @@ import com.trustifi.onboarding.worker.retry.Failure;
 import com.trustifi.onboarding.worker.retry.Retrying;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
+import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -34,9 +36,11 @@ public class TenantDirectory {
     private final WorkerConfig.Graph graph;
     private final OkHttpClient graphHttp;
     private final Retrying retrying;
+    private final ProvisioningMetrics metrics;
 
-    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http) {
+    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http, ProvisioningMetrics metrics) {
         this.credentials = credentials;
+        this.metrics = metrics;
         // Graph's own middleware, on the worker's connection pool and dispatcher: one HTTP stack for every call
         this.graphHttp = GraphClientFactory.create(new GraphClientOption(),
                         Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
@@ -53,14 +57,34 @@ public class TenantDirectory {
 
     public TenantDescription describe(String tenantId) {
         GraphServiceClient client = clientFor(tenantId);
-        Organization organization = retrying.run(() -> client.organization().get(), TenantDirectory::throttled, (a, w, f) -> { })
-                .getValue().get(0);
+        Organization organization = retrying.run(() -> timed("organization", () -> client.organization().get()),
+                TenantDirectory::throttled, this::retrying).getValue().get(0);
         List<Domain> domains = Objects.requireNonNull(
-                retrying.run(() -> client.domains().get(), TenantDirectory::throttled, (a, w, f) -> { }), "domains").getValue();
+                retrying.run(() -> timed("domains", () -> client.domains().get()), TenantDirectory::throttled, this::retrying),
+                "domains").getValue();
         return new TenantDescription(
                 organization.getDisplayName(),
                 organization.getCreatedDateTime(),
                 domains.stream().map(TenantDirectory::toTenantDomain).toList());
+    }
+
+    private <T> T timed(String request, Supplier<T> call) {
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            T answer = call.get();
+            status = 200;
+            return answer;
+        } catch (ApiException failed) {
+            status = failed.getResponseStatusCode();
+            throw failed;
+        } finally {
+            metrics.graphCall(request, status, System.nanoTime() - started);
+        }
+    }
+
+    private void retrying(int attempt, java.time.Duration wait, RuntimeException failure) {
+        metrics.retried("graph", failure instanceof ApiException graph ? graph.getResponseStatusCode() : 0, wait);
     }
 
     /** Graph reads are safe to repeat; throttling and brief unavailability are worth it, as the classifier says. */
