@@ -253,7 +253,7 @@ public final class BulkBenchmark {
      * starts), and whether any tenant's onboarding ran on two workers.
      */
     private static void reportWorkerSplit(Path logs) throws java.io.IOException {
-        Pattern plan = Pattern.compile(" ONBOARD \\S+ for tenant (\\S+)");
+        Pattern plan = Pattern.compile("ONBOARD \\S+ for tenant ([0-9a-fA-F-]{36})");
         Map<String, Set<String>> workersByTenant = new HashMap<>();
         StringBuilder split = new StringBuilder("Plans by worker:");
         try (var files = Files.list(logs)) {

@@ -35,7 +35,11 @@ class ChaosTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"), ShortRetries.worker(2));
+        Map<String, String> worker = new HashMap<>(ShortRetries.worker(2));
+        // a few plans at a time, so that a batch runs in waves and each failure strikes while plans are in flight and
+        // others still wait (with the default hundreds, a batch of 40 runs as one wave and ends before the failure)
+        worker.put("smallrye.messaging.worker.provisioning.max-concurrency", "8");
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"), worker);
     }
 
     @AfterAll
@@ -126,8 +130,8 @@ class ChaosTest {
         Customers slow = Customers.connect("Slow", 1);
         SimulatedTenant slowTenant = slow.tenants().get(0);
         slow.partner().awaitCheck(slowTenant.tenantId());
-        // about 25 Exchange calls at 6 s each: well over the 60 s after which a waiting record used to stop the channel
-        stack.simulator().setTenantFaults(slowTenant.tenantId(), FaultProfile.NONE.withLatency(6_000));
+        // about 18 Exchange calls at 9 s each: well over the 60 s after which a waiting record used to stop the channel
+        stack.simulator().setTenantFaults(slowTenant.tenantId(), FaultProfile.NONE.withLatency(9_000));
         String slowBatch = slow.submitBatch();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(statusOf(slowBatch)));
         long started = System.nanoTime();

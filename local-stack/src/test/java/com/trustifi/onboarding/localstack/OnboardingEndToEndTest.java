@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
@@ -161,6 +163,24 @@ class OnboardingEndToEndTest {
         assertThat(value(api, "dead_letters_total", Map.of())).isZero();
         String exposed = metricsText(stack.workerBaseUri().toString()) + metricsText(stack.apiBaseUri().toString());
         assertThat(secrets).allSatisfy(secret -> assertThat(exposed).doesNotContain(secret));
+
+        // the worker logs JSON lines, and each line of a plan names its tenant, onboarding and command
+        var json = new ObjectMapper();
+        List<JsonNode> workerLines = new ArrayList<>();
+        for (String line : Files.readAllLines(stack.logDirectory().resolve("tenant-worker.log"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("{")) {
+                workerLines.add(json.readTree(line));
+            }
+        }
+        for (Map<String, Object> row : rows) {
+            assertThat(workerLines).as("plan log lines of %s", row.get("tenantId")).anySatisfy(line -> {
+                assertThat(line.path("message").asText()).startsWith("ONBOARD");
+                assertThat(line.path("mdc").path("tenantId").asText()).isEqualTo(row.get("tenantId"));
+                assertThat(line.path("mdc").path("onboardingId").asText()).isNotBlank();
+                assertThat(line.path("mdc").path("commandId").asText()).isNotBlank();
+            });
+        }
+        assertThat(secrets).allSatisfy(secret -> assertThat(workerLines).noneMatch(line -> line.toString().contains(secret)));
     }
 
     private static String metricsText(String baseUri) {

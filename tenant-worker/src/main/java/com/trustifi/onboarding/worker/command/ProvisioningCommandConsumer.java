@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
 
 /**
  * Consumes provisioning commands. Commands for different tenants run in parallel on the
@@ -67,11 +68,18 @@ public class ProvisioningCommandConsumer {
                 ? Delivery.redeliverableAfter(redeliveryDelays.get(delivery))
                 : Delivery.last();
         metrics.planStarted();
+        // every line logged while the plan runs names its tenant, onboarding and command (JSON fields in production)
+        MDC.put("tenantId", command.tenantId());
+        MDC.put("onboardingId", command.onboardingId().toString());
+        MDC.put("commandId", command.commandId().toString());
         PlanOutcome outcome = null;
         try {
             outcome = tenants.oneAtATime(command.tenantId(), () -> plan.run(command, status.reporterFor(command), current));
         } finally {
             metrics.planFinished(command.kind(), outcome == null ? "ERROR" : outcome.name());
+            MDC.remove("tenantId");
+            MDC.remove("onboardingId");
+            MDC.remove("commandId");
         }
         if (outcome == PlanOutcome.DEFERRED) {
             throw new ProvisioningDeferredException(command);
