@@ -58,7 +58,7 @@ public class ExchangeAdminClient {
     }
 
     /** Runs one cmdlet and returns every object it output, following paging. */
-    public List<JsonNode> invoke(String tenantId, String cmdlet, Map<String, ?> parameters) {
+    public List<JsonNode> invoke(String tenantId, Cmdlet cmdlet, Map<String, ?> parameters) {
         byte[] body = requestBody(cmdlet, parameters);
         List<JsonNode> objects = new ArrayList<>();
         HttpUrl url = HttpUrl.get(exchange.baseUrl().toString()).newBuilder()
@@ -91,14 +91,14 @@ public class ExchangeAdminClient {
         return Optional.empty();
     }
 
-    private JsonNode post(String tenantId, String cmdlet, HttpUrl url, byte[] body) {
+    private JsonNode post(String tenantId, Cmdlet cmdlet, HttpUrl url, byte[] body) {
         Request request = new Request.Builder()
                 .url(url)
                 .header("Authorization", "Bearer " + credentials.accessToken(tenantId, exchange.scope()))
                 .header("X-AnchorMailbox", ANCHOR_MAILBOX + tenantId)
                 .header("Prefer", "odata.maxpagesize=1000")
                 .header("client-request-id", UUID.randomUUID().toString())
-                .header("X-CmdletName", cmdlet)
+                .header("X-CmdletName", cmdlet.wireName())
                 .post(RequestBody.create(body, JSON))
                 .build();
         long started = System.nanoTime();
@@ -113,7 +113,7 @@ public class ExchangeAdminClient {
         } catch (IOException e) {
             throw ExchangeCommandException.unanswered(cmdlet, e);
         } finally {
-            metrics.exchangeCall(cmdlet, status, System.nanoTime() - started);
+            metrics.exchangeCall(cmdlet.wireName(), status, System.nanoTime() - started);
         }
     }
 
@@ -129,10 +129,10 @@ public class ExchangeAdminClient {
         }
     }
 
-    private byte[] requestBody(String cmdlet, Map<String, ?> parameters) {
+    private byte[] requestBody(Cmdlet cmdlet, Map<String, ?> parameters) {
         try {
             var input = new java.util.LinkedHashMap<String, Object>();
-            input.put("CmdletName", cmdlet);
+            input.put("CmdletName", cmdlet.wireName());
             input.put("Parameters", parameters);
             return json.writeValueAsBytes(Map.of("CmdletInput", input));
         } catch (IOException e) {

@@ -14,11 +14,11 @@ public class ExchangeCommandException extends RuntimeException {
 
     private static final String CONCURRENCY_LIMIT = "maximum number of concurrent requests";
 
-    private final String cmdlet;
+    private final Cmdlet cmdlet;
     private final int httpStatus;
     private final Optional<Duration> retryAfter;
 
-    private ExchangeCommandException(String cmdlet, int httpStatus, String message,
+    private ExchangeCommandException(Cmdlet cmdlet, int httpStatus, String message,
             Optional<Duration> retryAfter, Throwable cause) {
         super(message, cause);
         this.cmdlet = cmdlet;
@@ -30,7 +30,7 @@ public class ExchangeCommandException extends RuntimeException {
      * Exchange puts the useful text in error.details[].message as "code|.NET type|text"; the
      * top-level message is often only "BadRequest".
      */
-    static ExchangeCommandException from(String cmdlet, int httpStatus, String retryAfterHeader, JsonNode body) {
+    static ExchangeCommandException from(Cmdlet cmdlet, int httpStatus, String retryAfterHeader, JsonNode body) {
         JsonNode error = body.path("error");
         String detail = error.path("details").path(0).path("message").asText("");
         String topLevel = error.path("message").asText("");
@@ -42,12 +42,12 @@ public class ExchangeCommandException extends RuntimeException {
         return new ExchangeCommandException(cmdlet, httpStatus, text, RetryAfter.parse(retryAfterHeader), null);
     }
 
-    static ExchangeCommandException unanswered(String cmdlet, IOException cause) {
+    static ExchangeCommandException unanswered(Cmdlet cmdlet, IOException cause) {
         return new ExchangeCommandException(cmdlet, 0,
                 "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
     }
 
-    public String cmdlet() {
+    public Cmdlet cmdlet() {
         return cmdlet;
     }
 
@@ -71,8 +71,7 @@ public class ExchangeCommandException extends RuntimeException {
         return !wasNotRun() && (httpStatus == 0 || httpStatus == 408 || httpStatus == 504 || httpStatus >= 500);
     }
 
-    /** Get- and Validate- change nothing, so they may be repeated even when their outcome is unknown. */
     public boolean isRead() {
-        return cmdlet.startsWith("Get-") || cmdlet.startsWith("Validate-");
+        return cmdlet.isRead();
     }
 }

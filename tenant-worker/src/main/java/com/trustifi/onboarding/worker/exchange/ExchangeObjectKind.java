@@ -1,30 +1,38 @@
 package com.trustifi.onboarding.worker.exchange;
 
-/** The named Exchange objects the relay profile owns, with their cmdlet nouns. */
+/** The named Exchange objects the relay profile owns, with the cmdlets that read and write them. */
 public enum ExchangeObjectKind {
-    OUTBOUND_CONNECTOR("OutboundConnector"),
-    INBOUND_CONNECTOR("InboundConnector"),
-    TRANSPORT_RULE("TransportRule");
+    OUTBOUND_CONNECTOR(Cmdlet.GET_OUTBOUND_CONNECTOR, Cmdlet.NEW_OUTBOUND_CONNECTOR, Cmdlet.SET_OUTBOUND_CONNECTOR,
+            Cmdlet.REMOVE_OUTBOUND_CONNECTOR),
+    INBOUND_CONNECTOR(Cmdlet.GET_INBOUND_CONNECTOR, Cmdlet.NEW_INBOUND_CONNECTOR, Cmdlet.SET_INBOUND_CONNECTOR,
+            Cmdlet.REMOVE_INBOUND_CONNECTOR),
+    TRANSPORT_RULE(Cmdlet.GET_TRANSPORT_RULE, Cmdlet.NEW_TRANSPORT_RULE, Cmdlet.SET_TRANSPORT_RULE, Cmdlet.REMOVE_TRANSPORT_RULE);
 
-    private final String noun;
+    private final Cmdlet get;
+    private final Cmdlet create;
+    private final Cmdlet update;
+    private final Cmdlet remove;
 
-    ExchangeObjectKind(String noun) {
-        this.noun = noun;
+    ExchangeObjectKind(Cmdlet get, Cmdlet create, Cmdlet update, Cmdlet remove) {
+        this.get = get;
+        this.create = create;
+        this.update = update;
+        this.remove = remove;
     }
 
-    public String get() {
-        return "Get-" + noun;
+    public Cmdlet get() {
+        return get;
     }
 
-    public String create() {
-        return "New-" + noun;
+    public Cmdlet create() {
+        return create;
     }
 
-    public String update() {
-        return "Set-" + noun;
+    public Cmdlet update() {
+        return update;
     }
 
-    public String remove() {
-        return "Remove-" + noun;
+    public Cmdlet remove() {
+        return remove;
     }
 }

@@ -3,6 +3,7 @@ package com.trustifi.onboarding.worker.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public class AcceptedDomainsStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        List<JsonNode> accepted = exchange.invoke(context.tenantId(), "Get-AcceptedDomain", Map.of());
+        List<JsonNode> accepted = exchange.invoke(context.tenantId(), Cmdlet.GET_ACCEPTED_DOMAIN, Map.of());
         List<String> internalRelay = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String domain : context.relayDomains()) {

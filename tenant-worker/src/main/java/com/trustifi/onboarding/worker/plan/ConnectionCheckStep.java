@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.graph.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class ConnectionCheckStep implements PlanStep {
     @Override
     public StepResult run(StepContext context) {
         String organization = directory.describe(context.tenantId()).displayName();
-        exchange.invoke(context.tenantId(), "Get-OrganizationConfig", Map.of());
+        exchange.invoke(context.tenantId(), Cmdlet.GET_ORGANIZATION_CONFIG, Map.of());
         return StepResult.of(StepOutcome.PASSED, "Signed in to " + organization + " as the onboarding app: admin consent is "
                 + "granted and the app can administer Exchange Online");
     }

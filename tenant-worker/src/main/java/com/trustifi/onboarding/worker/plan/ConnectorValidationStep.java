@@ -3,6 +3,7 @@ package com.trustifi.onboarding.worker.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public class ConnectorValidationStep implements PlanStep {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Identity", context.profile().outboundConnectorName());
         parameters.put("Recipients", List.of(recipient));
-        List<JsonNode> results = exchange.invoke(context.tenantId(), "Validate-OutboundConnector", parameters);
+        List<JsonNode> results = exchange.invoke(context.tenantId(), Cmdlet.VALIDATE_OUTBOUND_CONNECTOR, parameters);
         boolean connected = results.stream()
                 .filter(result -> result.path("TaskName").asText().toLowerCase(java.util.Locale.ROOT).contains(CONNECTIVITY))
                 .anyMatch(result -> "Succeeded".equalsIgnoreCase(result.path("Status").asText()));

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import com.trustifi.onboarding.worker.exchange.ParameterDiff;
@@ -42,7 +43,7 @@ public class ObjectConvergence {
         write(context, kind, kind.update(), parameters);
     }
 
-    private void write(StepContext context, ExchangeObjectKind kind, String cmdlet, Map<String, Object> parameters) {
+    private void write(StepContext context, ExchangeObjectKind kind, Cmdlet cmdlet, Map<String, Object> parameters) {
         context.reads().forget(kind);
         exchange.invoke(context.tenantId(), cmdlet, parameters);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import com.trustifi.onboarding.worker.exchange.ParameterDiff;
@@ -124,7 +125,7 @@ public class RemoteDomainStep implements PlanStep {
     }
 
     private JsonNode read(String tenantId) {
-        return exchange.invoke(tenantId, "Get-RemoteDomain", Map.of("Identity", IDENTITY)).stream().findFirst()
+        return exchange.invoke(tenantId, Cmdlet.GET_REMOTE_DOMAIN, Map.of("Identity", IDENTITY)).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("Get-RemoteDomain returned no Default remote domain"));
     }
 
@@ -132,6 +133,6 @@ public class RemoteDomainStep implements PlanStep {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Identity", IDENTITY);
         parameters.putAll(changed);
-        exchange.invoke(tenantId, "Set-RemoteDomain", parameters);
+        exchange.invoke(tenantId, Cmdlet.SET_REMOTE_DOMAIN, parameters);
     }
 }

@@ -3,6 +3,7 @@ package com.trustifi.onboarding.worker.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.graph.TenantDescription;
 import com.trustifi.onboarding.worker.graph.TenantDirectory;
@@ -72,7 +73,7 @@ public class TenantCheckStep implements PlanStep {
 
     /** A dehydrated tenant refuses New-/Set- cmdlets until its organization is customized. */
     private StepResult customization(StepContext context, String checked) {
-        JsonNode organization = exchange.invoke(context.tenantId(), "Get-OrganizationConfig", Map.of()).stream()
+        JsonNode organization = exchange.invoke(context.tenantId(), Cmdlet.GET_ORGANIZATION_CONFIG, Map.of()).stream()
                 .findFirst().orElseThrow(() -> new IllegalStateException("Get-OrganizationConfig returned nothing"));
         if (!organization.path("IsDehydrated").asBoolean(false)) {
             return StepResult.of(StepOutcome.PASSED, checked);
@@ -81,7 +82,7 @@ public class TenantCheckStep implements PlanStep {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, checked + "; would enable organization customization");
             case VERIFY -> StepResult.of(StepOutcome.DRIFTED, checked + "; the organization is not customized");
             case APPLY -> {
-                exchange.invoke(context.tenantId(), "Enable-OrganizationCustomization", Map.of());
+                exchange.invoke(context.tenantId(), Cmdlet.ENABLE_ORGANIZATION_CUSTOMIZATION, Map.of());
                 yield StepResult.of(StepOutcome.UPDATED, checked + "; enabled organization customization");
             }
         };
