@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,8 +137,9 @@ public final class BulkBenchmark {
         JsonNode receipt = api.submitBatch(rows);
         double acceptSeconds = seconds(submitted);
         String batchId = receipt.path("id").asText();
-        say(String.format(Locale.ROOT, "Batch %s: %d accepted, %d rejected in %.2f s", batchId,
-                receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds));
+        say(String.format(Locale.ROOT, "Batch %s: %d accepted, %d rejected in %.2f s (submitted at %s)", batchId,
+                receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds,
+                Instant.now().minusNanos(System.nanoTime() - submitted)));
 
         StatusLoad load = options.statusLoad() > 0
                 ? StatusLoad.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad()) : null;
@@ -150,7 +152,7 @@ public final class BulkBenchmark {
             }
         }
         double endToEnd = seconds(submitted);
-        say("CPU seconds during the batch: " + CpuUse.of(stack).minus(cpuBefore));
+        say("CPU seconds during the batch (which ended at " + Instant.now() + "): " + CpuUse.of(stack).minus(cpuBefore));
         stack.simulator().setFaults(FaultProfile.NONE);
 
         long succeeded = batch.path("counts").path("SUCCEEDED").asLong();
