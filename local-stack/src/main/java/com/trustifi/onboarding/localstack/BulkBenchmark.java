@@ -141,14 +141,15 @@ public final class BulkBenchmark {
                 receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds,
                 Instant.now().minusNanos(System.nanoTime() - submitted)));
 
-        StatusLoad load = options.statusLoad() > 0
-                ? StatusLoad.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad()) : null;
+        StatusLoadProcess load = options.statusLoad() > 0
+                ? StatusLoadProcess.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad(), stack.logDirectory()) : null;
+        StatusLoadProcess.Result loadResult = null;
         JsonNode batch;
         try {
             batch = awaitBatch(api, batchId, receipt.path("accepted").asInt(), submitted);
         } finally {
             if (load != null) {
-                load.close();
+                loadResult = load.stop();
             }
         }
         double endToEnd = seconds(submitted);
@@ -167,14 +168,14 @@ public final class BulkBenchmark {
         if (options.workers() > 1) {
             reportWorkerSplit(stack.logDirectory());
         }
-        if (load != null) {
-            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", load.answered(), load.errors()));
+        if (loadResult != null) {
+            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", loadResult.answered(), loadResult.errors()));
         }
         say(String.format(Locale.ROOT,
                 "bulk: tenants=%d latency_ms=%d accept_s=%.1f end_to_end_s=%.1f succeeded=%d exact_objects=%d "
                         + "rss_api_mb=%d rss_worker_mb=%d status_p99_ms=%s",
                 options.tenants(), options.latencyMs(), acceptSeconds, endToEnd, succeeded, exact, stack.apiPeakRssMb(),
-                stack.workerPeakRssMb(), load == null ? "-" : String.format(Locale.ROOT, "%.0f", load.p99Millis())));
+                stack.workerPeakRssMb(), loadResult == null ? "-" : String.format(Locale.ROOT, "%.0f", loadResult.p99Millis())));
         return succeeded == options.tenants() && exact == options.tenants();
     }
 
@@ -276,7 +277,7 @@ public final class BulkBenchmark {
         say(split + "; tenants whose onboarding ran on more than one worker: " + shared);
     }
 
-    /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator and the load), everything. */
+    /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator), everything. */
     private record CpuUse(double api, double workers, double driver, double machine) {
 
         static CpuUse of(LocalStack stack) throws java.io.IOException {
@@ -296,7 +297,7 @@ public final class BulkBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator and load %.0f, Kafka, PostgreSQL and the rest %.0f, "
+            return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator %.0f, Kafka, PostgreSQL, the status load and the rest %.0f, "
                     + "machine %.0f", api, workers, driver, machine - api - workers - driver, machine);
         }
     }

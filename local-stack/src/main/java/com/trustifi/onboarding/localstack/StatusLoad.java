@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An open-loop load of status GETs, as many partner portals polling at once: requests leave at a fixed rate whether
  * or not earlier ones were answered, and each one's latency counts from when it was due, so a stalled server shows
- * in the figures instead of slowing the load down (no coordinated omission).
+ * in the figures instead of slowing the load down (no coordinated omission). The benchmark runs it in its own
+ * process ({@link StatusLoadProcess}).
  */
 final class StatusLoad implements AutoCloseable {
 
@@ -84,5 +85,21 @@ final class StatusLoad implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+    }
+
+    /**
+     * Runs the load as its own process, so that it does not share a JVM (and its CPU share) with the simulator:
+     * {@code StatusLoad RPS TARGETS_FILE}, the API key in {@code STATUS_LOAD_API_KEY} (a command line is visible to
+     * every user of the machine). Stops when its standard input ends, then prints {@code answered errors p99_ms}.
+     */
+    public static void main(String[] args) throws Exception {
+        List<URI> targets = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])).stream().map(URI::create).toList();
+        try (StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]))) {
+            while (System.in.read() >= 0) {
+                // until the benchmark closes our input
+            }
+            load.close();
+            System.out.println(load.answered() + " " + load.errors() + " " + load.p99Millis());
+        }
     }
 }

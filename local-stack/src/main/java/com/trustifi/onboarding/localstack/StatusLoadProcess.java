@@ -1,0 +1,45 @@
+package com.trustifi.onboarding.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link StatusLoad} in a JVM of its own, as partner portals would poll from their own machines. */
+final class StatusLoadProcess {
+
+    /** What the load measured. */
+    record Result(long answered, long errors, double p99Millis) {
+    }
+
+    private final Process process;
+
+    private StatusLoadProcess(Process process) {
+        this.process = process;
+    }
+
+    static StatusLoadProcess start(List<URI> targets, String apiKey, int requestsPerSecond, Path workDirectory) throws IOException {
+        Path targetsFile = workDirectory.resolve("status-load-targets.txt");
+        Files.write(targetsFile, targets.stream().map(URI::toString).toList(), StandardCharsets.UTF_8);
+        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), StatusLoad.class.getName(),
+                Integer.toString(requestsPerSecond), targetsFile.toString());
+        command.environment().put("STATUS_LOAD_API_KEY", apiKey);
+        command.redirectError(ProcessBuilder.Redirect.INHERIT);
+        return new StatusLoadProcess(command.start());
+    }
+
+    /** Ends the load and reads its figures. */
+    Result stop() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        String[] figures = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
+        process.waitFor(30, TimeUnit.SECONDS);
+        if (figures.length < 3) {
+            throw new IOException("The status load printed no figures");
+        }
+        return new Result(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Double.parseDouble(figures[2]));
+    }
+}
