@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -93,13 +95,12 @@ final class StatusLoad implements AutoCloseable {
      * every user of the machine). Stops when its standard input ends, then prints {@code answered errors p99_ms}.
      */
     public static void main(String[] args) throws Exception {
-        List<URI> targets = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])).stream().map(URI::create).toList();
-        try (StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]))) {
-            while (System.in.read() >= 0) {
-                // until the benchmark closes our input
-            }
-            load.close();
-            System.out.println(load.answered() + " " + load.errors() + " " + load.p99Millis());
+        List<URI> targets = Files.readAllLines(Path.of(args[1])).stream().map(URI::create).toList();
+        StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]));
+        while (System.in.read() >= 0) {
+            // until the benchmark closes our input
         }
+        load.close();
+        System.out.println(load.answered() + " " + load.errors() + " " + load.p99Millis());
     }
 }

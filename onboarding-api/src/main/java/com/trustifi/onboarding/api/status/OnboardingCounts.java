@@ -51,9 +51,4 @@ public class OnboardingCounts {
         }
         return counts.getOrDefault(status, 0L);
     }
-
-    /** For tests: the next scrape counts again. */
-    synchronized void forget() {
-        countedAt = Instant.MIN;
-    }
 }

@@ -9,14 +9,16 @@ import com.trustifi.onboarding.worker.retry.Failure;
 import com.trustifi.onboarding.worker.retry.Retrying;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
+import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
+import java.time.Duration;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +50,7 @@ public class TenantDirectory {
                                 .toList())
                 .connectionPool(http.connectionPool())
                 .dispatcher(http.dispatcher())
-                .callTimeout(http.callTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .callTimeout(http.callTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .build();
         this.graph = config.graph();
         this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
@@ -83,7 +85,7 @@ public class TenantDirectory {
         }
     }
 
-    private void retrying(int attempt, java.time.Duration wait, RuntimeException failure) {
+    private void retrying(int attempt, Duration wait, RuntimeException failure) {
         metrics.retried("graph", failure instanceof ApiException graph ? graph.getResponseStatusCode() : 0, wait);
     }
 
