@@ -8,22 +8,29 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small authoritative DNS server on 127.0.0.1 that answers TXT queries for the names it is given,
- * so the worker's SPF check does a real DNS lookup without the internet. Other names get NXDOMAIN.
+ * A small authoritative DNS server on 127.0.0.1 that answers TXT, CNAME and MX queries for the names it is given,
+ * so the worker's SPF and domain-verification checks do real DNS lookups without the internet. Other names get
+ * NXDOMAIN.
  */
 public final class LocalDnsServer implements AutoCloseable {
 
+    private static final int TYPE_CNAME = 5;
+    private static final int TYPE_MX = 15;
     private static final int TYPE_TXT = 16;
     private static final int CLASS_IN = 1;
 
+    private record Answer(int type, byte[] data) {
+    }
+
     private final DatagramSocket socket;
-    private final Map<String, List<String>> txtRecords = new ConcurrentHashMap<>();
+    private final Map<String, List<Answer>> records = new ConcurrentHashMap<>();
     private final Thread responder;
 
     private LocalDnsServer(DatagramSocket socket) {
@@ -42,8 +49,57 @@ public final class LocalDnsServer implements AutoCloseable {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
+    /** Replaces the name's TXT records (its other types stay). */
     public void putTxt(String name, String... values) {
-        txtRecords.put(name.toLowerCase(Locale.ROOT), List.of(values));
+        List<Answer> answers = new ArrayList<>();
+        for (String value : values) {
+            byte[] text = value.getBytes(StandardCharsets.US_ASCII);
+            answers.add(new Answer(TYPE_TXT, ByteBuffer.allocate(1 + text.length).put((byte) text.length).put(text).array()));
+        }
+        replace(name, TYPE_TXT, answers);
+    }
+
+    public void putCname(String name, String target) {
+        replace(name, TYPE_CNAME, List.of(new Answer(TYPE_CNAME, encodedName(target))));
+    }
+
+    public void putMx(String name, int preference, String host) {
+        byte[] target = encodedName(host);
+        replace(name, TYPE_MX, List.of(new Answer(TYPE_MX,
+                ByteBuffer.allocate(2 + target.length).putShort((short) preference).put(target).array())));
+    }
+
+    /** A record as a zone file line has it: TXT text, CNAME target, or MX "preference host". */
+    public void put(String type, String name, String value) {
+        switch (type.toUpperCase(Locale.ROOT)) {
+            case "TXT" -> putTxt(name, value);
+            case "CNAME" -> putCname(name, value);
+            case "MX" -> {
+                String[] parts = value.trim().split("\\s+");
+                putMx(name, Integer.parseInt(parts[0]), parts[1]);
+            }
+            default -> throw new IllegalArgumentException("Record type " + type + " is not served");
+        }
+    }
+
+    private void replace(String name, int type, List<Answer> answers) {
+        records.compute(name.toLowerCase(Locale.ROOT), (key, existing) -> {
+            List<Answer> kept = new ArrayList<>(existing == null ? List.of() : existing);
+            kept.removeIf(answer -> answer.type() == type);
+            kept.addAll(answers);
+            return List.copyOf(kept);
+        });
+    }
+
+    private static byte[] encodedName(String name) {
+        var out = new ByteArrayOutputStream();
+        for (String label : name.replaceAll("\\.$", "").split("\\.")) {
+            byte[] bytes = label.getBytes(StandardCharsets.US_ASCII);
+            out.write(bytes.length);
+            out.writeBytes(bytes);
+        }
+        out.write(0);
+        return out.toByteArray();
     }
 
     private void serve() {
@@ -74,28 +130,25 @@ public final class LocalDnsServer implements AutoCloseable {
         byte[] question = new byte[query.position() - questionStart];
         query.get(questionStart, question);
 
-        List<String> records = type == TYPE_TXT ? txtRecords.get(name) : null;
-        boolean known = txtRecords.containsKey(name);
+        List<Answer> known = records.get(name);
+        List<Answer> matching = known == null ? List.of() : known.stream().filter(answer -> answer.type() == type).toList();
         var out = new ByteArrayOutputStream();
         var header = ByteBuffer.allocate(12);
         header.putShort(id);
         // response, authoritative, recursion desired echoed; rcode 3 (NXDOMAIN) for unknown names
-        header.putShort((short) (0x8400 | (known ? 0 : 3)));
+        header.putShort((short) (0x8400 | (known != null ? 0 : 3)));
         header.putShort((short) 1);
-        header.putShort((short) (records == null ? 0 : records.size()));
+        header.putShort((short) matching.size());
         header.putShort((short) 0);
         header.putShort((short) 0);
         out.write(header.array());
         out.write(question);
-        if (records != null) {
-            for (String record : records) {
-                out.write(new byte[] {(byte) 0xC0, 12});
-                byte[] text = record.getBytes(StandardCharsets.US_ASCII);
-                var rr = ByteBuffer.allocate(10 + 1 + text.length);
-                rr.putShort((short) TYPE_TXT).putShort((short) CLASS_IN).putInt(60)
-                        .putShort((short) (1 + text.length)).put((byte) text.length).put(text);
-                out.write(rr.array());
-            }
+        for (Answer answer : matching) {
+            out.write(new byte[] {(byte) 0xC0, 12});
+            var rr = ByteBuffer.allocate(10 + answer.data().length);
+            rr.putShort((short) answer.type()).putShort((short) CLASS_IN).putInt(60)
+                    .putShort((short) answer.data().length).put(answer.data());
+            out.write(rr.array());
         }
         return out.toByteArray();
     }

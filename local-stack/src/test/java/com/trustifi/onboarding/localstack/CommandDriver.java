@@ -1,10 +1,11 @@
 package com.trustifi.onboarding.localstack;
 
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.DnsRecord;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration;
-import com.trustifi.onboarding.model.RelayProfile;
+import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.RelaySecretCipher;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.WireDeserializer;
@@ -51,18 +52,26 @@ final class CommandDriver implements AutoCloseable {
 
     /** What a partner asks for one tenant; the secret is encrypted for that tenant, as the API does. */
     record Request(String tenantId, List<String> relayDomains, String relaySecret, RelayConfiguration.LimitedScope limitedScope,
-            String testRecipient, boolean forceProfile) {
+            String testRecipient, RelayProfileName profile, List<DnsRecord> domainRecords) {
 
         static Request of(String tenantId, String relayDomain, String relaySecret) {
-            return new Request(tenantId, List.of(relayDomain), relaySecret, null, null, false);
+            return new Request(tenantId, List.of(relayDomain), relaySecret, null, null, null, List.of());
+        }
+
+        Request withProfile(RelayProfileName named) {
+            return new Request(tenantId, relayDomains, relaySecret, limitedScope, testRecipient, named, domainRecords);
+        }
+
+        Request withDomainRecords(List<DnsRecord> records) {
+            return new Request(tenantId, relayDomains, relaySecret, limitedScope, testRecipient, profile, records);
         }
     }
 
     UUID send(CommandKind kind, Request request) {
         UUID onboardingId = UUID.randomUUID();
-        var relay = new RelayConfiguration(request.relayDomains(), RelayProfile.organizationConnector(),
+        var relay = new RelayConfiguration(request.relayDomains(), request.profile(),
                 request.relaySecret() == null ? null : cipher.encrypt(request.tenantId(), request.relaySecret()),
-                request.limitedScope(), request.testRecipient(), request.forceProfile());
+                request.limitedScope(), request.testRecipient(), request.domainRecords());
         var command = new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION, UUID.randomUUID(), onboardingId,
                 request.tenantId(), kind, relay, Instant.now(), 0);
         try {

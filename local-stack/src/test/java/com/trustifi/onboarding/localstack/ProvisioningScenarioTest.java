@@ -155,7 +155,7 @@ class ProvisioningScenarioTest {
         String rotated = "rotated-" + UUID.randomUUID();
 
         List<StatusEvent> rotation = driver.awaitFinal(driver.send(CommandKind.ROTATE_SECRET,
-                new CommandDriver.Request(tenant.tenantId(), List.of(domainOf(tenant)), rotated, null, null, false)), PLAN_TIMEOUT);
+                new CommandDriver.Request(tenant.tenantId(), List.of(domainOf(tenant)), rotated, null, null, null, List.of())), PLAN_TIMEOUT);
 
         assertThat(finalEvent(rotation).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(rotation).noneMatch(event -> String.valueOf(event.detail()).contains(rotated));

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.outbox.OutboxMessage;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
+import com.trustifi.onboarding.model.DnsRecord;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.WireJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,7 +61,10 @@ class OnboardingResourceTest {
         ProvisioningCommand command = WireJson.mapper().readValue(published.value(), ProvisioningCommand.class);
         assertThat(command.onboardingId()).hasToString(id);
         assertThat(command.relay().relayDomains()).containsExactly("contoso.example", "sales.contoso.example");
-        assertThat(command.relay().profile().smartHost()).isEqualTo("smtp.trustifi.com");
+        // no profile named: the worker chooses it by the tenant's creation date
+        assertThat(command.relay().profile()).isNull();
+        assertThat(command.relay().domainRecords()).extracting(DnsRecord::name)
+                .contains("_amazonses.contoso.example", "bounce.sales.contoso.example");
     }
 
     @Test

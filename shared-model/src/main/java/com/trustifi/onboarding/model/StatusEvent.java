@@ -2,6 +2,7 @@ package com.trustifi.onboarding.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import java.util.UUID;
  * @param attempt       1 for the first try of a step, higher for retries
  * @param nextAttemptAt with {@link StepOutcome#RETRYING}: when the step is tried again
  * @param retryable     with {@link StepOutcome#FAILED}: whether retrying the onboarding may help
+ * @param profile       with {@link ProvisioningStep#CHECK_TENANT}: the relay profile the plan applies
+ * @param dnsRecords    with {@link ProvisioningStep#CHECK_DOMAIN_VERIFICATION}: each record, and whether DNS has it
  */
 public record StatusEvent(
         int schemaVersion,
@@ -27,7 +30,9 @@ public record StatusEvent(
         int attempt,
         Instant nextAttemptAt,
         boolean retryable,
-        Instant occurredAt) {
+        Instant occurredAt,
+        RelayProfileName profile,
+        List<DnsRecordCheck> dnsRecords) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -36,6 +41,15 @@ public record StatusEvent(
         Objects.requireNonNull(onboardingId, "onboardingId");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(outcome, "outcome");
+        dnsRecords = dnsRecords == null || dnsRecords.isEmpty() ? null : List.copyOf(dnsRecords);
+    }
+
+    /** An event that names no profile and no records: every event but the tenant check's and the DNS check's. */
+    public StatusEvent(int schemaVersion, UUID eventId, UUID onboardingId, String tenantId, long sequence,
+            ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
+            Instant nextAttemptAt, boolean retryable, Instant occurredAt) {
+        this(schemaVersion, eventId, onboardingId, tenantId, sequence, step, outcome, detail, remediation, attempt,
+                nextAttemptAt, retryable, occurredAt, null, null);
     }
 
     /** True when this event ends the onboarding. */

@@ -23,11 +23,12 @@ class WireFormatTest {
             TENANT_ID,
             CommandKind.ONBOARD,
             new RelayConfiguration(List.of("contoso.example", "sales.contoso.example"),
-                    RelayProfile.organizationConnector(),
+                    RelayProfileName.ALL_TENANTS,
                     new EncryptedSecret("2026-11", "bm9uY2Utbm9uY2UtY2lwaGVydGV4dA=="),
                     new RelayConfiguration.LimitedScope("relay-pilot@contoso.example", List.of()),
                     "postmaster@partner.example",
-                    false),
+                    List.of(new DnsRecord("identity", "TXT", "_amazonses.contoso.example",
+                            "pmBGN/7MjnfhTKUZ06Enqq1PeGUaOkw8lGhcfwefcHU="))),
             Instant.parse("2026-11-28T10:15:30Z"),
             7);
 
@@ -48,6 +49,25 @@ class WireFormatTest {
             null,
             false,
             Instant.parse("2026-11-28T10:15:32.500Z"));
+
+    private final StatusEvent domainCheck = new StatusEvent(
+            StatusEvent.SCHEMA_VERSION,
+            UUID.fromString("9b2e4c1a-0d3f-4e5a-8b6c-7d8e9f0a1b2c"),
+            ONBOARDING_ID,
+            TENANT_ID,
+            11,
+            ProvisioningStep.CHECK_DOMAIN_VERIFICATION,
+            StepOutcome.WARNING,
+            "1 of 2 domain-verification records is not published",
+            "Publish the records at the domains' DNS host",
+            1,
+            null,
+            false,
+            Instant.parse("2026-11-28T10:15:40Z"),
+            RelayProfileName.ALL_TENANTS,
+            List.of(new DnsRecordCheck(new DnsRecord("identity", "TXT", "_amazonses.contoso.example", "token"), true),
+                    new DnsRecordCheck(new DnsRecord("mail-from", "MX", "bounce.contoso.example",
+                            "10 feedback-smtp.us-east-1.amazonses.com"), false)));
 
     @Test
     void commandIsWrittenAsTheGoldenFile() throws IOException {
@@ -81,6 +101,22 @@ class WireFormatTest {
     @Test
     void goldenEventIsRead() throws IOException {
         assertThat(WireJson.mapper().treeToValue(golden("status-event-v1.json"), StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aDomainCheckEventIsWrittenAndReadAsTheGoldenFile() throws IOException {
+        assertThat(written(domainCheck)).isEqualTo(golden("status-event-domain-check-v1.json"));
+        assertThat(WireJson.mapper().treeToValue(golden("status-event-domain-check-v1.json"), StatusEvent.class))
+                .isEqualTo(domainCheck);
+    }
+
+    @Test
+    void theProfileFollowsTheTenantsCreationDateWhenNoneIsNamed() {
+        assertThat(RelayProfileName.forTenantCreated(java.time.OffsetDateTime.parse("2022-12-31T23:59:59Z")))
+                .isEqualTo(RelayProfileName.OLDER_TENANT);
+        assertThat(RelayProfileName.forTenantCreated(java.time.OffsetDateTime.parse("2023-01-01T00:00:00Z")))
+                .isEqualTo(RelayProfileName.ALL_TENANTS);
+        assertThat(RelayProfile.named(RelayProfileName.ALL_TENANTS).connectorType()).isEqualTo("Partner");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.trustifi.onboarding.api.onboarding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.DnsRecordCheck;
+import com.trustifi.onboarding.model.RelayProfileName;
+import com.trustifi.onboarding.model.WireJson;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -74,8 +78,19 @@ public class Onboarding extends PanacheEntityBase {
     @Column(name = "test_recipient")
     public String testRecipient;
 
-    @Column(name = "force_profile", nullable = false)
-    public boolean forceProfile;
+    /** The profile the partner named; null leaves it to the tenant's creation date. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "requested_profile")
+    public RelayProfileName requestedProfile;
+
+    /** The profile the worker's tenant check chose. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applied_profile")
+    public RelayProfileName appliedProfile;
+
+    /** The domain-verification records and whether DNS had them, as JSON: shown, never queried. */
+    @Column(name = "dns_records")
+    String dnsRecords;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -113,7 +128,7 @@ public class Onboarding extends PanacheEntityBase {
         onboarding.limitedScopeGroup = order.limitedScope() == null ? null : order.limitedScope().group();
         onboarding.limitedScopeSenders = order.limitedScope() == null ? null : order.limitedScope().senderAddresses();
         onboarding.testRecipient = order.testRecipient();
-        onboarding.forceProfile = order.forceProfile();
+        onboarding.requestedProfile = order.profile();
         onboarding.status = OnboardingStatus.ACCEPTED;
         onboarding.createdAt = now;
         onboarding.updatedAt = now;
@@ -122,7 +137,7 @@ public class Onboarding extends PanacheEntityBase {
 
     /** The order this onboarding was made from, with another kind of command: what an action on it runs. */
     OnboardingOrder order(CommandKind kind) {
-        return new OnboardingOrder(kind, tenantId, relayAccountId, relayDomains, limitedScope(), testRecipient, forceProfile);
+        return new OnboardingOrder(kind, tenantId, relayAccountId, relayDomains, limitedScope(), testRecipient, requestedProfile);
     }
 
     public RelayConfiguration.LimitedScope limitedScope() {
@@ -298,7 +313,33 @@ public class Onboarding extends PanacheEntityBase {
             steps.add(created);
             return created;
         });
-        step.apply(event);
+        if (step.apply(event)) {
+            if (event.profile() != null) {
+                appliedProfile = event.profile();
+            }
+            if (event.dnsRecords() != null) {
+                dnsRecords = asJson(event.dnsRecords());
+            }
+        }
+    }
+
+    public List<DnsRecordCheck> dnsRecords() {
+        if (dnsRecords == null) {
+            return List.of();
+        }
+        try {
+            return List.of(WireJson.mapper().readValue(dnsRecords, DnsRecordCheck[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored domain-verification records cannot be read", e);
+        }
+    }
+
+    private static String asJson(List<DnsRecordCheck> records) {
+        try {
+            return WireJson.mapper().writeValueAsString(records);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Domain-verification records cannot be written", e);
+        }
     }
 
     private Optional<OnboardingStep> step(ProvisioningStep name) {

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.api.onboarding;
 
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.RelayConfiguration;
+import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ public record OnboardingOrder(
         List<String> relayDomains,
         RelayConfiguration.LimitedScope limitedScope,
         String testRecipient,
-        boolean forceProfile) {
+        RelayProfileName profile) {
 
     public OnboardingOrder {
         relayDomains = List.copyOf(relayDomains);

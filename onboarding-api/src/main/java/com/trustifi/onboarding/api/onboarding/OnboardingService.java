@@ -11,7 +11,6 @@ import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.EncryptedSecret;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
-import com.trustifi.onboarding.model.RelayProfile;
 import com.trustifi.onboarding.model.TenantGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -128,7 +127,7 @@ public class OnboardingService {
     public Onboarding checkConnection(UUID partnerId, String tenantId) {
         connections.requireConnected(partnerId, tenantId);
         Onboarding check = Onboarding.accept(partnerId,
-                new OnboardingOrder(CommandKind.CHECK_CONNECTION, tenantId, null, List.of(), null, null, false), clock.instant());
+                new OnboardingOrder(CommandKind.CHECK_CONNECTION, tenantId, null, List.of(), null, null, null), clock.instant());
         check.persist();
         audit.record(partnerId, "tenant-connection.check", "onboarding", check.id);
         // it only reads, so it does not raise the generation: that would stop an onboarding in progress
@@ -294,8 +293,8 @@ public class OnboardingService {
                 onboarding.id,
                 order.tenantId(),
                 order.kind(),
-                new RelayConfiguration(order.relayDomains(), RelayProfile.organizationConnector(), secret,
-                        order.limitedScope(), order.testRecipient(), order.forceProfile()),
+                new RelayConfiguration(order.relayDomains(), order.profile(), secret, order.limitedScope(),
+                        order.testRecipient(), account == null ? List.of() : account.domainVerificationRecords(order.relayDomains())),
                 onboarding.createdAt,
                 generation);
     }

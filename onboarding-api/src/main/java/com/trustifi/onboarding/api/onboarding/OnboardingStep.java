@@ -61,9 +61,10 @@ public class OnboardingStep extends PanacheEntityBase {
         return step;
     }
 
-    void apply(StatusEvent event) {
+    /** @return whether the event was newer than what the step held, and so applied */
+    boolean apply(StatusEvent event) {
         if (outcome != null && event.sequence() <= sequence) {
-            return;
+            return false;
         }
         outcome = event.outcome();
         detail = event.detail();
@@ -72,5 +73,6 @@ public class OnboardingStep extends PanacheEntityBase {
         nextAttemptAt = event.outcome() == StepOutcome.RETRYING ? event.nextAttemptAt() : null;
         sequence = event.sequence();
         updatedAt = event.occurredAt();
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.relayaccount;
 
+import com.trustifi.onboarding.model.DnsRecord;
 import com.trustifi.onboarding.model.EncryptedSecret;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -60,6 +61,14 @@ public class RelayAccount extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "verification_token", nullable = false)
+    String verificationToken;
+
+    /** What the partner publishes for these of the account's domains so the relay may send for them (ALL_TENANTS). */
+    public List<DnsRecord> domainVerificationRecords(Collection<String> ofDomains) {
+        return DomainVerification.records(verificationToken, ofDomains);
+    }
 
     /** The partner's relay account with this id; another partner's is as absent as one that does not exist. */
     public static Optional<RelayAccount> ofPartner(UUID partnerId, UUID id) {

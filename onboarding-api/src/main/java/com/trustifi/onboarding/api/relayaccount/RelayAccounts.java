@@ -54,6 +54,7 @@ public class RelayAccounts {
         account.mtaPort = request.mtaPort();
         account.enabled = request.enabled();
         account.createdAt = clock.instant();
+        account.verificationToken = UUID.randomUUID().toString();
         Optional<String> secret = Optional.empty();
         if (request.enabled()) {
             secret = Optional.of(RelaySecretCipher.newSecret());

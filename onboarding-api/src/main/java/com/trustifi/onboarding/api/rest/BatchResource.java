@@ -88,7 +88,7 @@ public class BatchResource {
     @Consumes(CsvBatch.MEDIA_TYPE)
     @Operation(operationId = "submitCsvBatch", summary = "Connect many tenants to the relay at once, from CSV",
             description = "A header line, then one tenant per line. Columns: tenantId and relayDomains (required; domains "
-                    + "separated by ';'), relayAccountId, testRecipient and forceProfile (optional). A row without a relay "
+                    + "separated by ';'), relayAccountId, testRecipient and profile (optional: OLDER_TENANT or ALL_TENANTS). A row without a relay "
                     + "account uses ?relayAccountId=. Errors name rows from 0, the first line after the header.")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Location for the batch's progress",
             content = @Content(schema = @Schema(implementation = BatchReceiptView.class)))

@@ -31,7 +31,7 @@ final class BatchRows {
     void add(OnboardingRequest row) {
         OnboardingRequest request = row.relayAccountId() != null || defaultRelayAccountId == null ? row
                 : new OnboardingRequest(row.tenantId(), defaultRelayAccountId, row.relayDomains(), row.limitedScope(),
-                        row.testRecipient(), row.forceProfile(), row.dryRun());
+                        row.testRecipient(), row.profile(), row.dryRun());
         Set<ConstraintViolation<OnboardingRequest>> violations = validator.validate(request);
         if (violations.isEmpty()) {
             orders.add(new NumberedOrder(count, OnboardingResource.order(request)));

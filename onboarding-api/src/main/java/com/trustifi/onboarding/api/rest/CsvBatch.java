@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.rest;
 
 import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
+import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /**
  * A batch as CSV: a header line, then one tenant per line. Columns, in any order: tenantId and
  * relayDomains (required; domains separated by ';'), and relayAccountId, testRecipient and
- * forceProfile (optional). Each line becomes the same request a single onboarding takes.
+ * profile (optional). Each line becomes the same request a single onboarding takes.
  */
 final class CsvBatch {
 
@@ -17,7 +18,7 @@ final class CsvBatch {
     static final String DOMAIN_SEPARATOR = ";";
 
     private static final List<String> COLUMNS = List.of("tenantId", "relayDomains", "relayAccountId", "testRecipient",
-            "forceProfile");
+            "profile");
     private static final List<String> REQUIRED = List.of("tenantId", "relayDomains");
 
     private final List<String> header;
@@ -49,11 +50,11 @@ final class CsvBatch {
                 continue;
             }
             String relayAccount = cell(cells, column[2]);
-            String forceProfile = cell(cells, column[4]);
+            String profile = cell(cells, column[4]);
             if (relayAccount != null && !isUuid(relayAccount)) {
                 rows.refuse("relayAccountId", "must be a relay account id (a UUID)");
-            } else if (forceProfile != null && !forceProfile.equalsIgnoreCase("true") && !forceProfile.equalsIgnoreCase("false")) {
-                rows.refuse("forceProfile", "must be true or false");
+            } else if (profile != null && profileNamed(profile) == null) {
+                rows.refuse("profile", "must be one of " + Arrays.toString(RelayProfileName.values()));
             } else {
                 String domains = cell(cells, column[1]);
                 rows.add(new OnboardingRequest(
@@ -62,7 +63,7 @@ final class CsvBatch {
                         domains == null ? List.of() : Arrays.stream(domains.split(DOMAIN_SEPARATOR, -1)).map(String::trim).toList(),
                         null,
                         cell(cells, column[3]),
-                        forceProfile == null ? null : Boolean.parseBoolean(forceProfile),
+                        profile == null ? null : profileNamed(profile),
                         null));
             }
         }
@@ -95,6 +96,11 @@ final class CsvBatch {
         }
         String value = cells.get(column).trim();
         return value.isEmpty() ? null : value;
+    }
+
+    private static RelayProfileName profileNamed(String value) {
+        return Arrays.stream(RelayProfileName.values()).filter(name -> name.name().equalsIgnoreCase(value)).findFirst()
+                .orElse(null);
     }
 
     private static boolean isUuid(String value) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,8 +39,10 @@ public record OnboardingRequest(
         @Email @Size(max = 320)
         String testRecipient,
 
-        @Schema(description = "Apply the profile to a tenant created on or after 2023-01-01", defaultValue = "false")
-        Boolean forceProfile,
+        @Schema(description = "The vendor guide to configure the tenant by: OLDER_TENANT (\"Your organization\" "
+                + "connectors, for tenants created before 2023-01-01) or ALL_TENANTS (a partner organization connector "
+                + "and verified sending domains). Absent: chosen by the tenant's creation date.")
+        RelayProfileName profile,
 
         @Schema(description = "Only report what would change (a PLAN); nothing is written to the tenant",
                 defaultValue = "false")

@@ -229,7 +229,7 @@ public class OnboardingResource {
                 request.relayDomains().stream().map(DomainNames::normalize).distinct().toList(),
                 scope,
                 lower(request.testRecipient()),
-                Boolean.TRUE.equals(request.forceProfile()));
+                request.profile());
     }
 
     private static String lower(String value) {

@@ -4,6 +4,8 @@ import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.onboarding.OnboardingStep;
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.DnsRecordCheck;
+import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.StepOutcome;
@@ -26,7 +28,13 @@ public record OnboardingView(
         List<String> relayDomains,
         RelayConfiguration.LimitedScope limitedScope,
         String testRecipient,
-        boolean forceProfile,
+        @Schema(description = "The profile the partner named; absent when it is chosen by the tenant's creation date")
+        RelayProfileName profile,
+        @Schema(description = "The profile the worker applies, once it has checked the tenant")
+        RelayProfileName appliedProfile,
+        @Schema(description = "Profile ALL_TENANTS: each domain-verification record to publish, and whether the "
+                + "worker's DNS lookup found it published")
+        List<DnsRecordCheck> dnsRecords,
         OnboardingStatus status,
         String detail,
         String remediation,
@@ -55,7 +63,9 @@ public record OnboardingView(
                 onboarding.relayDomains,
                 onboarding.limitedScope(),
                 onboarding.testRecipient,
-                onboarding.forceProfile,
+                onboarding.requestedProfile,
+                onboarding.appliedProfile,
+                onboarding.dnsRecords(),
                 onboarding.status,
                 onboarding.detail,
                 onboarding.remediation,

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.api.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.trustifi.onboarding.api.relayaccount.RelayAccount;
+import com.trustifi.onboarding.model.DnsRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,9 @@ public record RelayAccountView(
         @Schema(description = "Seed step 6: the relay secret, only in the response that generated it")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String relaySecret,
+        @Schema(description = "For tenants onboarded with profile ALL_TENANTS: the records to publish in each domain's "
+                + "DNS so the relay may send for it (identity TXT, DKIM CNAMEs, MAIL FROM MX and TXT)")
+        List<DnsRecord> domainVerificationRecords,
         Instant createdAt) {
 
     static RelayAccountView of(RelayAccount account) {
@@ -30,7 +34,8 @@ public record RelayAccountView(
 
     static RelayAccountView of(RelayAccount account, String relaySecret) {
         return new RelayAccountView(account.id, account.customerName, account.plan, account.accessLevel, account.domains,
-                account.mtaHost, account.mtaPort, account.enabled, account.hasSecret(), relaySecret, account.createdAt);
+                account.mtaHost, account.mtaPort, account.enabled, account.hasSecret(), relaySecret,
+                account.domainVerificationRecords(account.domains), account.createdAt);
     }
 
     @Override

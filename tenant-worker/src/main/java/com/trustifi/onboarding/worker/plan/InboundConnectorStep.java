@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Seed steps 17-21: a connector from "your organization's mail server" that accepts the relay's
- * sending addresses, turned on, retaining internal Exchange headers (CloudServicesMailEnabled).
+ * sending addresses, turned on, retaining internal Exchange headers (CloudServicesMailEnabled). A profile without
+ * one (ALL_TENANTS: the relay delivers the mail itself) has it absent, so switching to it removes the connector.
  */
 @ApplicationScoped
 public class InboundConnectorStep implements PlanStep {
@@ -38,7 +39,12 @@ public class InboundConnectorStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        return objects.ensure(context, ExchangeObjectKind.INBOUND_CONNECTOR, context.profile().inboundConnectorName(),
-                desiredSettings(context.profile()));
+        RelayProfile profile = context.profile();
+        if (profile.inboundConnector()) {
+            return objects.ensure(context, ExchangeObjectKind.INBOUND_CONNECTOR, profile.inboundConnectorName(),
+                    desiredSettings(profile));
+        }
+        return objects.ensureAbsent(context, ExchangeObjectKind.INBOUND_CONNECTOR, profile.inboundConnectorName(),
+                "profile " + profile.name() + " has no inbound connector");
     }
 }

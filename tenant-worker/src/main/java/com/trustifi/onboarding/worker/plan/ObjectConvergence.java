@@ -75,6 +75,18 @@ public class ObjectConvergence {
         };
     }
 
+    /** Converges to the object's absence: PLAN and VERIFY report it, APPLY removes it. */
+    public StepResult ensureAbsent(StepContext context, ExchangeObjectKind kind, String name, String why) {
+        if (find(context, kind, name).isEmpty()) {
+            return StepResult.of(StepOutcome.UNCHANGED, name + " is absent, as it should be: " + why);
+        }
+        return switch (context.mode()) {
+            case PLAN -> StepResult.of(StepOutcome.WOULD_REMOVE, "Would remove " + name + ": " + why);
+            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " is present but " + why);
+            case APPLY -> remove(context, kind, name);
+        };
+    }
+
     public StepResult remove(StepContext context, ExchangeObjectKind kind, String name) {
         if (find(context, kind, name).isEmpty()) {
             return StepResult.of(StepOutcome.UNCHANGED, name + " is already absent");

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed steps 7-16: a connector from Office 365 to the relay's smart host ("Your organization's
- * email server"), used only by the transport rule, over TLS checked against the relay's name.
+ * Seed steps 7-16: a connector from Office 365 to the relay's smart host, of the profile's type ("Your
+ * organization's email server" or "Partner organization"), used only by the transport rule, over TLS checked against
+ * the relay's name. Switching profiles changes the type in place: the rule keeps routing to the same connector.
  */
 @ApplicationScoped
 public class OutboundConnectorStep implements PlanStep {
@@ -28,7 +29,7 @@ public class OutboundConnectorStep implements PlanStep {
 
     static Map<String, Object> desiredSettings(RelayProfile profile) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("ConnectorType", "OnPremises");
+        settings.put("ConnectorType", profile.connectorType());
         settings.put("IsTransportRuleScoped", true);
         settings.put("UseMXRecord", false);
         settings.put("SmartHosts", List.of(profile.smartHost()));

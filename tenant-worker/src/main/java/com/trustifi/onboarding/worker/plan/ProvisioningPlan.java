@@ -40,11 +40,13 @@ public class ProvisioningPlan {
 
     ProvisioningPlan(TenantCheckStep tenant, AcceptedDomainsStep acceptedDomains, OutboundConnectorStep outbound,
             ConnectorValidationStep validation, InboundConnectorStep inbound, RemoteDomainStep remoteDomain,
-            TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, VerifyStep verify,
+            TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, DomainVerificationStep domainVerification,
+            VerifyStep verify,
             ConnectionCheckStep connection, ObjectConvergence objects, StepFailures failures, RelaySecrets secrets,
             TenantGenerations generations, WorkerConfig config) {
         this.generations = generations;
-        this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf, verify);
+        this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf,
+                domainVerification, verify);
         // the rule first: it routes to the outbound connector; the remote domain before the
         // outbound connector, whose comment holds the values to restore
         this.offboarding = List.of(

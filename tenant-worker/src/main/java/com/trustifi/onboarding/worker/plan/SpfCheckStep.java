@@ -2,7 +2,7 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.dns.SpfLookup;
+import com.trustifi.onboarding.worker.dns.DnsLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +19,9 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class SpfCheckStep implements PlanStep {
 
-    private final SpfLookup dns;
+    private final DnsLookup dns;
 
-    SpfCheckStep(SpfLookup dns) {
+    SpfCheckStep(DnsLookup dns) {
         this.dns = dns;
     }
 
@@ -33,6 +33,10 @@ public class SpfCheckStep implements PlanStep {
     @Override
     public StepResult run(StepContext context) {
         List<String> required = context.profile().spfIpAddresses().stream().map(ip -> "ip4:" + ip).toList();
+        if (required.isEmpty()) {
+            return StepResult.of(StepOutcome.SKIPPED, "Profile " + context.profile().name()
+                    + " relies on the domain-verification records, not on SPF addresses");
+        }
         List<String> advice = new ArrayList<>();
         for (String domain : context.relayDomains()) {
             try {

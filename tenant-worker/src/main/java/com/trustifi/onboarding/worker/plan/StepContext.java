@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayProfile;
+import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +21,17 @@ public record StepContext(ProvisioningCommand command, Mode mode, Optional<Strin
         return command.tenantId();
     }
 
+    /**
+     * The profile the tenant check chose; before it (offboarding, rotation, which run no tenant check) the one the
+     * command names, else the older tenants' one: both profiles name their objects alike, which is all those use.
+     */
     public RelayProfile profile() {
-        return command.relay().profile();
+        return reads.chosenProfile().orElseGet(() -> RelayProfile.named(
+                command.relay().profile() == null ? RelayProfileName.OLDER_TENANT : command.relay().profile()));
+    }
+
+    void choose(RelayProfile profile) {
+        reads.choose(profile);
     }
 
     public List<String> relayDomains() {

@@ -2,27 +2,25 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.RelayProfile;
+import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.graph.TenantDescription;
 import com.trustifi.onboarding.worker.graph.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The tenant can take this profile: it was created before 2023-01-01 (the vendor's guide covers
- * only those, unless the request forces it), every relay domain is one of its verified email
- * domains, and its organization is customizable (a dehydrated tenant refuses the later changes).
+ * Chooses the relay profile (the one the partner named, else by the tenant's creation date) and checks that the
+ * tenant can take it: every relay domain is one of its verified email domains, and its organization is
+ * customizable (a dehydrated tenant refuses the later changes).
  */
 @ApplicationScoped
 public class TenantCheckStep implements PlanStep {
-
-    static final OffsetDateTime PROFILE_CUTOFF = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final TenantDirectory directory;
     private final ExchangeAdminClient exchange;
@@ -40,21 +38,29 @@ public class TenantCheckStep implements PlanStep {
     @Override
     public StepResult run(StepContext context) {
         TenantDescription tenant = directory.describe(context.tenantId());
-        if (!tenant.createdDateTime().isBefore(PROFILE_CUTOFF) && !context.command().relay().forceProfile()) {
-            return StepResult.failed("The tenant was created on " + tenant.createdDateTime().toLocalDate()
-                            + "; this profile (\"Your organization\" connectors) is for tenants created before 2023-01-01",
-                    "Onboard this tenant with the vendor's guide for newer tenants (partner organization connector), "
-                            + "or resubmit with forceProfile set to apply this profile anyway");
-        }
+        RelayProfileName named = context.command().relay().profile();
+        RelayProfileName chosen = named != null ? named : RelayProfileName.forTenantCreated(tenant.createdDateTime());
+        context.choose(RelayProfile.named(chosen));
         List<String> problems = domainProblems(context, tenant);
         if (!problems.isEmpty()) {
             return StepResult.failed(String.join("; ", problems),
                     "In the Microsoft 365 admin center (Settings > Domains), add and verify each relay domain for Email, "
-                            + "or leave it out of the onboarding request");
+                            + "or leave it out of the onboarding request").withProfile(chosen);
         }
-        String checked = "Tenant created " + tenant.createdDateTime().toLocalDate()
-                + "; relay domains verified for email: " + String.join(", ", context.relayDomains());
-        return customization(context, checked);
+        String checked = "Profile " + chosen + " (" + why(named, tenant) + "); relay domains verified for email: "
+                + String.join(", ", context.relayDomains());
+        return customization(context, checked).withProfile(chosen);
+    }
+
+    private static String why(RelayProfileName named, TenantDescription tenant) {
+        String created = "tenant created " + tenant.createdDateTime().toLocalDate();
+        if (named == null) {
+            return created;
+        }
+        boolean outsideGuide = named == RelayProfileName.OLDER_TENANT
+                && RelayProfileName.forTenantCreated(tenant.createdDateTime()) != RelayProfileName.OLDER_TENANT;
+        return "named by the partner; " + created
+                + (outsideGuide ? ", after the 2023-01-01 the vendor's guide for this profile is written for" : "");
     }
 
     private static List<String> domainProblems(StepContext context, TenantDescription tenant) {

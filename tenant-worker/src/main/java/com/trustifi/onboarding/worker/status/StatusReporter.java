@@ -58,8 +58,10 @@ public final class StatusReporter {
     }
 
     public void step(ProvisioningStep step, StepResult result) {
-        publish(step, result.outcome(), result.detail(), result.remediation(), attempts.getOrDefault(step, 1), null,
-                result.retryable());
+        publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
+                command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
+                redacted(result.remediation()), attempts.getOrDefault(step, 1), null, result.retryable(), Instant.now(),
+                result.profile(), result.dnsRecords()));
     }
 
     public void onboarding(StepResult result) {

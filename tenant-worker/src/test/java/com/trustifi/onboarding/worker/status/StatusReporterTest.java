@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
-import com.trustifi.onboarding.model.RelayProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ class StatusReporterTest {
 
     private final StatusReporter reporter = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION,
             UUID.randomUUID(), UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
-            new RelayConfiguration(List.of("contoso.example"), RelayProfile.organizationConnector(), null, null, null, false),
+            new RelayConfiguration(List.of("contoso.example"), null, null, null, null, List.of()),
             Instant.now(), 0), null, Instant.now());
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
@@ -14,13 +15,13 @@ import javax.naming.directory.Attribute;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
 
-/** Reads a domain's SPF record with a real DNS TXT query, through the JDK's DNS provider. */
+/** Reads DNS records with real queries, through the JDK's DNS provider: a domain's SPF record, or any TXT, CNAME or MX. */
 @Singleton
-public class SpfLookup {
+public class DnsLookup {
 
     private final WorkerConfig.Spf config;
 
-    SpfLookup(WorkerConfig config) {
+    DnsLookup(WorkerConfig config) {
         this.config = config.spf();
     }
 
@@ -29,6 +30,16 @@ public class SpfLookup {
      * @throws NamingException when DNS could not be asked
      */
     public Optional<String> spfRecord(String domain) throws NamingException {
+        return values(domain, "TXT").stream().filter(value -> value.toLowerCase(Locale.ROOT).startsWith("v=spf1")).findFirst();
+    }
+
+    /**
+     * @param type TXT, CNAME or MX
+     * @return the name's records of that type as text (TXT strings joined, MX as "preference host", names without the
+     *         trailing dot), empty when it has none
+     * @throws NamingException when DNS could not be asked
+     */
+    public List<String> values(String name, String type) throws NamingException {
         Hashtable<String, String> environment = new Hashtable<>();
         environment.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
         environment.put(Context.PROVIDER_URL, config.resolver().map(server -> "dns://" + server).orElse("dns:"));
@@ -36,24 +47,23 @@ public class SpfLookup {
         environment.put("com.sun.jndi.dns.timeout.retries", "1");
         DirContext dns = new InitialDirContext(environment);
         try {
-            Attribute txt = dns.getAttributes(domain, new String[] {"TXT"}).get("TXT");
-            return txtValues(txt).stream().filter(value -> value.toLowerCase(java.util.Locale.ROOT).startsWith("v=spf1")).findFirst();
-        } catch (NameNotFoundException noSuchDomain) {
-            return Optional.empty();
+            return texts(dns.getAttributes(name, new String[] {type}).get(type));
+        } catch (NameNotFoundException noSuchName) {
+            return List.of();
         } finally {
             dns.close();
         }
     }
 
     /** A TXT record may come as several quoted strings, which DNS means to be joined. */
-    private static List<String> txtValues(Attribute txt) throws NamingException {
+    private static List<String> texts(Attribute records) throws NamingException {
         List<String> values = new ArrayList<>();
-        if (txt == null) {
+        if (records == null) {
             return values;
         }
-        NamingEnumeration<?> all = txt.getAll();
+        NamingEnumeration<?> all = records.getAll();
         while (all.hasMore()) {
-            values.add(all.next().toString().replaceAll("\"\\s*\"", "").replace("\"", ""));
+            values.add(all.next().toString().replaceAll("\"\\s*\"", "").replace("\"", "").replaceAll("\\.$", ""));
         }
         return values;
     }
