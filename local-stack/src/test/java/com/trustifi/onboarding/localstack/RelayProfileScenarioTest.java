@@ -1,0 +1,204 @@
+package com.trustifi.onboarding.localstack;
+
+import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
+import static com.trustifi.onboarding.localstack.CommandDriver.lastByStep;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.DnsRecord;
+import com.trustifi.onboarding.model.DnsRecordCheck;
+import com.trustifi.onboarding.model.ProvisioningStep;
+import com.trustifi.onboarding.model.RelayProfileName;
+import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
+import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.TenantSpec;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two relay profiles through the worker as its own process: a newer tenant gets ALL_TENANTS (a Partner connector,
+ * no inbound connector, the domain-verification records checked in DNS), an older one OLDER_TENANT, and switching a
+ * tenant from one to the other is a plan like any other that offboarding undoes.
+ */
+class RelayProfileScenarioTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String SECRET = "profile-relay-secret-" + UUID.randomUUID();
+
+    private static WorkerUnderTest world;
+    private static ExchangeOnlineSimulator simulator;
+    private static CommandDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = WorkerUnderTest.start(Map.of());
+        simulator = world.simulator;
+        driver = world.driver;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void aNewerTenantGetsThePartnerConnectorAndIsToldWhichRecordsToPublish() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("newer", "2024-05-01T00:00:00Z"));
+        String domain = domainOf(tenant);
+        List<DnsRecord> records = recordsFor(domain);
+        CommandDriver.Request request = request(tenant).withDomainRecords(records);
+
+        List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request), TIMEOUT);
+
+        assertThat(finalEvent(events).outcome()).as(events.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        Map<ProvisioningStep, StatusEvent> steps = lastByStep(events);
+        StatusEvent check = steps.get(ProvisioningStep.CHECK_TENANT);
+        assertThat(check.profile()).isEqualTo(RelayProfileName.ALL_TENANTS);
+        assertThat(check.detail()).contains("Profile ALL_TENANTS (tenant created 2024-05-01)");
+        assertThat(tenant.outboundConnectors()).singleElement().satisfies(connector ->
+                assertThat(connector.toExchangeObject()).containsEntry("ConnectorType", "Partner")
+                        .containsEntry("SmartHosts", List.of("smtp.trustifi.com"))
+                        .containsEntry("TlsSettings", "DomainValidation")
+                        .containsEntry("TlsDomain", "*.trustifi.com")
+                        .containsEntry("IsTransportRuleScoped", true));
+        assertThat(tenant.inboundConnectors()).as("the relay delivers itself: nothing comes back to relay").isEmpty();
+        assertThat(tenant.transportRules()).anySatisfy(rule -> assertThat(rule.toExchangeObject(0))
+                .containsEntry("RouteMessageOutboundConnector", "Trustifi Outbound Connector (Send)")
+                .containsEntry("SetHeaderName", "x-trustifi-creds"));
+        assertThat(steps.get(ProvisioningStep.CHECK_SPF).outcome()).isEqualTo(StepOutcome.SKIPPED);
+        StatusEvent dns = steps.get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION);
+        assertThat(dns.outcome()).isEqualTo(StepOutcome.WARNING);
+        assertThat(dns.detail()).contains("6 of 6 domain-verification records are not published")
+                .contains("MX bounce." + domain + " \"10 feedback-smtp.us-east-1.amazonses.com\"");
+        assertThat(dns.dnsRecords()).extracting(DnsRecordCheck::record).containsExactlyElementsOf(records);
+        assertThat(dns.dnsRecords()).noneMatch(DnsRecordCheck::published);
+
+        // the partner publishes them; one still carries a typo
+        records.forEach(record -> world.dns.put(record.type(), record.name(), record.value()));
+        world.dns.putTxt("_amazonses." + domain, "a-token-with-a-typo");
+        List<StatusEvent> verify = driver.awaitFinal(driver.send(CommandKind.VERIFY, request), TIMEOUT);
+
+        assertThat(finalEvent(verify).outcome()).as(verify.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        StatusEvent checked = lastByStep(verify).get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION);
+        assertThat(checked.detail()).startsWith("1 of 6 domain-verification records are not published: TXT _amazonses." + domain);
+        assertThat(checked.dnsRecords()).filteredOn(DnsRecordCheck::published).hasSize(5);
+        assertThat(verify).noneMatch(event -> String.valueOf(event.detail()).contains(SECRET));
+    }
+
+    @Test
+    void switchingAnOlderTenantToAllTenantsIsPlannedConvergedAndUndoneByOffboarding() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("switch", "2019-06-01T00:00:00Z"));
+        Map<String, Object> before = exchangeState(tenant);
+        List<StatusEvent> older = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), TIMEOUT);
+        assertThat(lastByStep(older).get(ProvisioningStep.CHECK_TENANT).profile()).isEqualTo(RelayProfileName.OLDER_TENANT);
+        assertThat(finalEvent(older).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(tenant.inboundConnectors()).hasSize(1);
+        Map<String, Long> writesBefore = writes(tenant);
+        CommandDriver.Request toAllTenants = request(tenant).withProfile(RelayProfileName.ALL_TENANTS)
+                .withDomainRecords(recordsFor(domainOf(tenant)));
+
+        Map<ProvisioningStep, StatusEvent> plan = lastByStep(driver.awaitFinal(driver.send(CommandKind.PLAN, toAllTenants), TIMEOUT));
+
+        assertThat(plan.get(ProvisioningStep.CHECK_TENANT).detail()).contains("Profile ALL_TENANTS (named by the partner");
+        assertThat(plan.get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.WOULD_UPDATE);
+        assertThat(plan.get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).detail()).contains("ConnectorType: OnPremises -> Partner");
+        assertThat(plan.get(ProvisioningStep.ENSURE_INBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.WOULD_REMOVE);
+        assertThat(plan.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.UNCHANGED);
+        assertThat(writes(tenant)).as("a plan writes nothing").isEqualTo(writesBefore);
+
+        List<StatusEvent> switched = driver.awaitFinal(driver.send(CommandKind.ONBOARD, toAllTenants), TIMEOUT);
+
+        assertThat(finalEvent(switched).outcome()).as(switched.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(lastByStep(switched).get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.UPDATED);
+        assertThat(lastByStep(switched).get(ProvisioningStep.ENSURE_INBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.REMOVED);
+        assertThat(tenant.outboundConnectors()).singleElement()
+                .satisfies(connector -> assertThat(connector.toExchangeObject()).containsEntry("ConnectorType", "Partner"));
+        assertThat(tenant.inboundConnectors()).isEmpty();
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.VERIFY, toAllTenants), TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+
+        List<StatusEvent> offboard = driver.awaitFinal(driver.send(CommandKind.OFFBOARD, toAllTenants), TIMEOUT);
+
+        assertThat(finalEvent(offboard).outcome()).as(offboard.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(exchangeState(tenant)).as("the remote domain values saved by the first profile survive the switch")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void anOlderTenantNamedForTheOlderGuideAfterItsCutoffIsToldSoButConfigured() {
+        SimulatedTenant tenant = simulator.createTenant(tenant("forced", "2025-02-01T00:00:00Z"));
+
+        List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD,
+                request(tenant).withProfile(RelayProfileName.OLDER_TENANT)), TIMEOUT);
+
+        assertThat(finalEvent(events).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        StatusEvent check = lastByStep(events).get(ProvisioningStep.CHECK_TENANT);
+        assertThat(check.profile()).isEqualTo(RelayProfileName.OLDER_TENANT);
+        assertThat(check.detail()).contains("named by the partner; tenant created 2025-02-01, after the 2023-01-01");
+        assertThat(tenant.outboundConnectors()).singleElement()
+                .satisfies(connector -> assertThat(connector.toExchangeObject()).containsEntry("ConnectorType", "OnPremises"));
+        assertThat(tenant.inboundConnectors()).hasSize(1);
+        assertThat(lastByStep(events).get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION).outcome()).isEqualTo(StepOutcome.SKIPPED);
+    }
+
+    /** The shapes the API's relay account gives a domain (docs/relay-profiles.md: inferred from Amazon SES). */
+    static List<DnsRecord> recordsFor(String domain) {
+        return List.of(
+                new DnsRecord("identity", "TXT", "_amazonses." + domain, "dG9rZW4tZm9yLQ==" + domain.length()),
+                new DnsRecord("dkim", "CNAME", "k1._domainkey." + domain, "k1.dkim.amazonses.com"),
+                new DnsRecord("dkim", "CNAME", "k2._domainkey." + domain, "k2.dkim.amazonses.com"),
+                new DnsRecord("dkim", "CNAME", "k3._domainkey." + domain, "k3.dkim.amazonses.com"),
+                new DnsRecord("mail-from", "MX", "bounce." + domain, "10 feedback-smtp.us-east-1.amazonses.com"),
+                new DnsRecord("mail-from", "TXT", "bounce." + domain, "v=spf1 include:amazonses.com ~all"));
+    }
+
+    private static Map<String, Object> exchangeState(SimulatedTenant tenant) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("outbound", tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
+        state.put("inbound", tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
+        state.put("remoteDomain", stable(tenant.remoteDomain("Default").orElseThrow().toExchangeObject()));
+        var rules = tenant.transportRules();
+        state.put("rules", IntStream.range(0, rules.size()).mapToObj(i -> stable(rules.get(i).toExchangeObject(i))).toList());
+        return state;
+    }
+
+    private static Map<String, Object> stable(Map<String, Object> object) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        copy.keySet().removeIf(key -> key.startsWith("WhenChanged") || key.startsWith("WhenCreated"));
+        return copy;
+    }
+
+    private static Map<String, Long> writes(SimulatedTenant tenant) {
+        Map<String, Long> writes = new LinkedHashMap<>();
+        tenant.cmdletCounts().forEach((cmdlet, count) -> writes.put(cmdlet, count.writes()));
+        return writes;
+    }
+
+    private static CommandDriver.Request request(SimulatedTenant tenant) {
+        return CommandDriver.Request.of(tenant.tenantId(), domainOf(tenant), SECRET);
+    }
+
+    private static String domainOf(SimulatedTenant tenant) {
+        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+    }
+
+    private static TenantSpec tenant(String label, String created) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return new TenantSpec(UUID.randomUUID().toString(), label + id + ".onmicrosoft.com", "Profile " + label + " " + id,
+                OffsetDateTime.parse(created), List.of(DomainSpec.verifiedEmailDomain(label + id + ".example", true)),
+                false, List.of());
+    }
+}
