@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import com.trustifi.onboarding.api.tracing.TraceParent;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public class Outbox {
 
     static final String COMMANDS = "provisioning-commands";
     private static final String INSERT =
-            "insert into outbox_message (topic, message_key, payload, onboarding_id, created_at) values (?, ?, ?, ?, ?)";
+            "insert into outbox_message (topic, message_key, payload, onboarding_id, created_at, trace_parent) values (?, ?, ?, ?, ?, ?)";
 
     /** Fired with each append, so that the relay publishes once the transaction has committed. */
     public record Appended(int records) {
@@ -71,6 +72,8 @@ public class Outbox {
     }
 
     private void insert(List<Row> rows) {
+        // the request's trace goes with its records: the relay publishes them later, from its own thread
+        String traceParent = TraceParent.current().orElse(null);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Row row : rows) {
@@ -83,6 +86,7 @@ public class Outbox {
                         insert.setObject(4, row.onboardingId());
                     }
                     insert.setObject(5, row.createdAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(6, traceParent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -34,6 +34,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The W3C traceparent of the request that stored the record; null when none was traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The onboarding a command row belongs to; null for other records. */
     @Column(name = "onboarding_id")
     public java.util.UUID onboardingId;

@@ -4,7 +4,9 @@ import com.trustifi.onboarding.api.config.OnboardingConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import com.trustifi.onboarding.api.tracing.TraceParent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -106,6 +108,8 @@ public class OutboxRelay {
     private Uni<Void> send(OutboxMessage message) {
         MutinyEmitter<String> emitter = Outbox.COMMANDS.equals(message.topic) ? commands : generations;
         return emitter.sendMessage(Message.of(message.payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.messageKey).build()));
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(message.messageKey).build())
+                // the record continues the trace of the request that stored it, not the relay's
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.context(message.traceParent))));
     }
 }

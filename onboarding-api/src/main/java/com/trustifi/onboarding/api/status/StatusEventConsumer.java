@@ -3,6 +3,7 @@ package com.trustifi.onboarding.api.status;
 import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.tracing.AppliedEventSpans;
 import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -46,11 +47,13 @@ public class StatusEventConsumer {
     private final Clock clock;
     private final Webhooks webhooks;
     private final MeterRegistry registry;
+    private final AppliedEventSpans spans;
 
-    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry) {
+    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry, AppliedEventSpans spans) {
         this.clock = clock;
         this.webhooks = webhooks;
         this.registry = registry;
+        this.spans = spans;
     }
 
     @Incoming("provisioning-status")
@@ -68,13 +71,17 @@ public class StatusEventConsumer {
         }
         try {
             whileDatabaseUnreachable(() -> applyAll(readable.stream().map(KafkaRecord::getPayload).toList()));
-            readable.forEach(record -> settled.add(record.ack()));
+            readable.forEach(record -> {
+                spans.applied(record);
+                settled.add(record.ack());
+            });
         } catch (RuntimeException batchFailed) {
             LOG.warnf("A poll of %d status events could not be applied together (%s); applying them one at a time",
                     readable.size(), batchFailed.getClass().getSimpleName());
             for (KafkaRecord<String, StatusEvent> record : readable) {
                 try {
                     whileDatabaseUnreachable(() -> applyAll(List.of(record.getPayload())));
+                    spans.applied(record);
                     settled.add(record.ack());
                 } catch (RuntimeException failed) {
                     LOG.errorf(failed, "Status event %s could not be applied", record.getPayload().eventId());

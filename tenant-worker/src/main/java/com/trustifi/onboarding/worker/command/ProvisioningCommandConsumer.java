@@ -3,6 +3,9 @@ package com.trustifi.onboarding.worker.command;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.worker.fencing.TenantGenerations;
 import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
+import com.trustifi.onboarding.worker.tracing.PlanSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import com.trustifi.onboarding.worker.plan.Delivery;
 import com.trustifi.onboarding.worker.plan.PlanOutcome;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
@@ -38,11 +41,13 @@ public class ProvisioningCommandConsumer {
     private final TenantGenerations generations;
     private final List<Duration> redeliveryDelays;
     private final ProvisioningMetrics metrics;
+    private final PlanSpans spans;
 
     ProvisioningCommandConsumer(ProvisioningPlan plan, StatusPublisher status, TenantSerialization tenants,
-            TenantGenerations generations, ProvisioningMetrics metrics,
+            TenantGenerations generations, ProvisioningMetrics metrics, PlanSpans spans,
             @ConfigProperty(name = "mp.messaging.incoming.provisioning-commands.delayed-retry-topic.topics") List<String> retryTopics) {
         this.metrics = metrics;
+        this.spans = spans;
         this.plan = plan;
         this.status = status;
         this.tenants = tenants;
@@ -68,18 +73,23 @@ public class ProvisioningCommandConsumer {
                 ? Delivery.redeliverableAfter(redeliveryDelays.get(delivery))
                 : Delivery.last();
         metrics.planStarted();
-        // every line logged while the plan runs names its tenant, onboarding and command (JSON fields in production)
+        Span span = spans.command(command, record.getHeaders());
+        // every line logged while the plan runs names its tenant, onboarding, command and trace (JSON fields in production)
         MDC.put("tenantId", command.tenantId());
         MDC.put("onboardingId", command.onboardingId().toString());
         MDC.put("commandId", command.commandId().toString());
+        MDC.put("traceId", span.getSpanContext().getTraceId());
         PlanOutcome outcome = null;
-        try {
+        try (Scope scope = span.makeCurrent()) {
             outcome = tenants.oneAtATime(command.tenantId(), () -> plan.run(command, status.reporterFor(command), current));
         } finally {
             metrics.planFinished(command.kind(), outcome == null ? "ERROR" : outcome.name());
+            span.setAttribute("plan.outcome", outcome == null ? "ERROR" : outcome.name());
+            span.end();
             MDC.remove("tenantId");
             MDC.remove("onboardingId");
             MDC.remove("commandId");
+            MDC.remove("traceId");
         }
         if (outcome == PlanOutcome.DEFERRED) {
             throw new ProvisioningDeferredException(command);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
 import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
+import com.trustifi.onboarding.worker.tracing.PlanSpans;
+import io.opentelemetry.api.trace.Span;
 import com.trustifi.onboarding.worker.retry.Backoff;
 import com.trustifi.onboarding.worker.retry.Failure;
 import com.trustifi.onboarding.worker.retry.Retrying;
@@ -42,12 +44,14 @@ public class ExchangeAdminClient {
     private final TenantCredentials credentials;
     private final TenantCallLimiter limiter;
     private final ProvisioningMetrics metrics;
+    private final PlanSpans spans;
     private final WorkerConfig.Exchange exchange;
     private final Retrying retrying;
 
     ExchangeAdminClient(OkHttpClient http, ObjectMapper json, TenantCredentials credentials, TenantCallLimiter limiter,
-            WorkerConfig config, ProvisioningMetrics metrics) {
+            WorkerConfig config, ProvisioningMetrics metrics, PlanSpans spans) {
         this.metrics = metrics;
+        this.spans = spans;
         this.http = http;
         this.json = json;
         this.credentials = credentials;
@@ -103,6 +107,7 @@ public class ExchangeAdminClient {
                 .build();
         long started = System.nanoTime();
         int status = 0;
+        Span span = spans.exchangeCall(cmdlet.wireName());
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
             JsonNode payload = readBody(response);
@@ -114,6 +119,7 @@ public class ExchangeAdminClient {
             throw ExchangeCommandException.unanswered(cmdlet, e);
         } finally {
             metrics.exchangeCall(cmdlet.wireName(), status, System.nanoTime() - started);
+            PlanSpans.ended(span, status);
         }
     }
 

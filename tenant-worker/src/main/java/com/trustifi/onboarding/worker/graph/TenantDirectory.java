@@ -18,6 +18,8 @@ import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
 import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
+import com.trustifi.onboarding.worker.tracing.PlanSpans;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -39,8 +41,11 @@ public class TenantDirectory {
     private final OkHttpClient graphHttp;
     private final Retrying retrying;
     private final ProvisioningMetrics metrics;
+    private final PlanSpans spans;
 
-    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http, ProvisioningMetrics metrics) {
+    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http, ProvisioningMetrics metrics,
+            PlanSpans spans) {
+        this.spans = spans;
         this.credentials = credentials;
         this.metrics = metrics;
         // Graph's own middleware, on the worker's connection pool and dispatcher: one HTTP stack for every call
@@ -73,6 +78,7 @@ public class TenantDirectory {
     private <T> T timed(String request, Supplier<T> call) {
         long started = System.nanoTime();
         int status = 0;
+        Span span = spans.graphCall(request);
         try {
             T answer = call.get();
             status = 200;
@@ -82,6 +88,7 @@ public class TenantDirectory {
             throw failed;
         } finally {
             metrics.graphCall(request, status, System.nanoTime() - started);
+            PlanSpans.ended(span, status);
         }
     }
 

@@ -3,7 +3,9 @@ package com.trustifi.onboarding.worker.status;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -33,7 +35,9 @@ public class StatusPublisher {
 
     void publish(StatusEvent event) {
         events.sendMessage(Message.of(event)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.tenantId()).build()))
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.tenantId()).build())
+                        // the event continues the plan's trace, whichever thread Kafka's client sends it from
+                        .addMetadata(TracingMetadata.withCurrent(Context.current())))
                 .await().atMost(timeout);
     }
 }
