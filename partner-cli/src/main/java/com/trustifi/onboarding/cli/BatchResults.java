@@ -71,7 +71,7 @@ record BatchResults(List<Row> rows) {
         }
         List<Row> rejected = new ArrayList<>();
         reasons.forEach((n, why) -> rejected.add(new Row(n < submitted.size() ? submitted.get(n) : "", "", REJECTED,
-                String.join("; ", why), "Correct row " + (n + 1) + " and submit it again; nothing was stored for it", "false")));
+                String.join("; ", why), "Fix row " + (n + 1) + " as the detail says and submit it again; nothing was stored for it", "false")));
         return rejected;
     }
 
