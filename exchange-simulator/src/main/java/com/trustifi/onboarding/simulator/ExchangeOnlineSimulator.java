@@ -74,21 +74,28 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         this.trustStore = trustStore;
     }
 
-    /** Binds 127.0.0.1 on {@code options.port()} (0 = any free port), writes the trust material and starts serving. */
+    /**
+     * Binds 127.0.0.1 (every interface, with a public host) on {@code options.port()} (0 = any free port), writes the
+     * trust material and starts serving.
+     */
     public static ExchangeOnlineSimulator start(SimulatorOptions options) {
         keepConnectionsLikeExchange();
-        TrustMaterial trust = new TrustMaterial(ServerCertificate.generate());
+        TrustMaterial trust = new TrustMaterial(ServerCertificate.generate(options.publicHost()));
         Path trustStore = trust.writeTrustStore(options.stateDirectory());
         trust.writeCertificatePem(options.stateDirectory());
 
         HttpsServer server;
         try {
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), options.port()), 0);
+            InetSocketAddress address = options.publicHost() == null
+                    ? new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), options.port())
+                    : new InetSocketAddress(options.port());
+            server = HttpsServer.create(address, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not bind 127.0.0.1:" + options.port(), e);
+            throw new UncheckedIOException("Could not bind port " + options.port(), e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(trust.serverContext()));
-        URI baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        String host = options.publicHost() == null ? "127.0.0.1" : options.publicHost();
+        URI baseUri = URI.create("https://" + host + ":" + server.getAddress().getPort());
 
         TenantRegistry tenants = new TenantRegistry();
         CmdletCatalog catalog = CmdletCatalog.standard();

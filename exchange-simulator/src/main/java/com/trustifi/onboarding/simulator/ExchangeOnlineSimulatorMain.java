@@ -18,11 +18,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code --port N} (default 8443), {@code --state-dir DIR} (default a new temp dir),
  * {@code --tenants N} (default 10000, see {@link TenantPopulation}), {@code --seed S} (default 42),
  * {@code --faults FILE} (JSON {@code {"global":{profile},"tenants":{"<tenant>":{profile}}}}),
- * {@code --rule-propagation-seconds N} (default 0). Stops on SIGTERM or Ctrl-C.
+ * {@code --rule-propagation-seconds N} (default 0), {@code --public-host NAME} (listen on every interface, as NAME;
+ * for a container). Stops on SIGTERM or Ctrl-C.
  */
 public final class ExchangeOnlineSimulatorMain {
 
-    private static final String USAGE = "use --port N, --state-dir DIR, --tenants N, --seed S, --faults FILE, --rule-propagation-seconds N";
+    private static final String USAGE = "use --port N, --state-dir DIR, --tenants N, --seed S, --faults FILE, --rule-propagation-seconds N, --public-host NAME";
 
     private ExchangeOnlineSimulatorMain() {
     }
@@ -34,6 +35,7 @@ public final class ExchangeOnlineSimulatorMain {
         long seed = SimulatorOptions.DEFAULT_SEED;
         Path faultsFile = null;
         Duration propagation = Duration.ZERO;
+        String publicHost = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -41,6 +43,7 @@ public final class ExchangeOnlineSimulatorMain {
                 case "--tenants" -> tenantCount = Integer.parseInt(value(args, ++i, "--tenants"));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                 case "--faults" -> faultsFile = Path.of(value(args, ++i, "--faults"));
+                case "--public-host" -> publicHost = value(args, ++i, "--public-host");
                 case "--rule-propagation-seconds" -> propagation = Duration.ofSeconds(Long.parseLong(value(args, ++i, "--rule-propagation-seconds")));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; " + USAGE);
             }
@@ -50,7 +53,7 @@ public final class ExchangeOnlineSimulatorMain {
         }
 
         SimulatorOptions options = SimulatorOptions.defaults(stateDirectory).withPort(port).withSeed(seed)
-                .withTransportRulePropagationDelay(propagation);
+                .withTransportRulePropagationDelay(propagation).withPublicHost(publicHost);
         ExchangeOnlineSimulator simulator = ExchangeOnlineSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param clientSecret                  the secret that application must present
  * @param seed                          seeds every random fault decision, so a test run can be reproduced
  * @param transportRulePropagationDelay how long a transport rule change takes to take effect; zero for tests
+ * @param publicHost                    null to serve on 127.0.0.1 only; otherwise the host name clients use (a container's
+ *                                      name): the simulator then listens on every interface, names itself by it in its
+ *                                      URLs and has it in its certificate
  */
 public record SimulatorOptions(int port, Path stateDirectory, String clientId, String clientSecret, long seed,
-                               Duration transportRulePropagationDelay) {
+                               Duration transportRulePropagationDelay, String publicHost) {
 
     /** Fixed so that every component of the local stack can be configured without talking to each other. */
     public static final String DEFAULT_CLIENT_ID = "00000000-0000-0000-0000-0000000000a1";
@@ -33,21 +36,28 @@ public record SimulatorOptions(int port, Path stateDirectory, String clientId, S
         if (transportRulePropagationDelay == null || transportRulePropagationDelay.isNegative()) {
             throw new IllegalArgumentException("transportRulePropagationDelay must be zero or positive: " + transportRulePropagationDelay);
         }
+        if (publicHost != null && !publicHost.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
+            throw new IllegalArgumentException("publicHost must be a host name: " + publicHost);
+        }
     }
 
     public static SimulatorOptions defaults(Path stateDirectory) {
-        return new SimulatorOptions(0, stateDirectory, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SEED, Duration.ZERO);
+        return new SimulatorOptions(0, stateDirectory, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SEED, Duration.ZERO, null);
     }
 
     public SimulatorOptions withPort(int newPort) {
-        return new SimulatorOptions(newPort, stateDirectory, clientId, clientSecret, seed, transportRulePropagationDelay);
+        return new SimulatorOptions(newPort, stateDirectory, clientId, clientSecret, seed, transportRulePropagationDelay, publicHost);
     }
 
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(port, stateDirectory, clientId, clientSecret, newSeed, transportRulePropagationDelay);
+        return new SimulatorOptions(port, stateDirectory, clientId, clientSecret, newSeed, transportRulePropagationDelay, publicHost);
     }
 
     public SimulatorOptions withTransportRulePropagationDelay(Duration delay) {
-        return new SimulatorOptions(port, stateDirectory, clientId, clientSecret, seed, delay);
+        return new SimulatorOptions(port, stateDirectory, clientId, clientSecret, seed, delay, publicHost);
+    }
+
+    public SimulatorOptions withPublicHost(String host) {
+        return new SimulatorOptions(port, stateDirectory, clientId, clientSecret, seed, transportRulePropagationDelay, host);
     }
 }

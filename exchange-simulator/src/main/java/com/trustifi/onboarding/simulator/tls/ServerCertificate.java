@@ -23,10 +23,12 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 /**
- * A fresh self-signed RSA certificate for {@code localhost} and {@code 127.0.0.1}, made at every start so that
+ * A fresh self-signed RSA certificate for {@code localhost}, {@code 127.0.0.1} and the public host if any, made at every start so that
  * no key material is ever checked in. Clients trust it through the truststore written by {@link TrustMaterial}.
  */
 public record ServerCertificate(KeyPair keyPair, X509Certificate certificate) {
@@ -35,7 +37,8 @@ public record ServerCertificate(KeyPair keyPair, X509Certificate certificate) {
     /** Back-dated a little so a client whose clock is slightly behind does not see a not-yet-valid certificate. */
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
 
-    public static ServerCertificate generate() {
+    /** @param publicHost another name clients reach the simulator by (a container's name), or null */
+    public static ServerCertificate generate(String publicHost) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -45,9 +48,12 @@ public record ServerCertificate(KeyPair keyPair, X509Certificate certificate) {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(VALIDITY)), subject, keyPair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            List<GeneralName> names = new ArrayList<>(List.of(new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+            if (publicHost != null) {
+                names.add(new GeneralName(GeneralName.dNSName, publicHost));
+            }
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
