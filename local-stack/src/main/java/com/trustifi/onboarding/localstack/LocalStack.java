@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private String kafkaBootstrapServers;
     private ExchangeOnlineSimulator simulator;
     private LocalDnsServer dns;
+    private TraceCollector traces;
     private ServiceProcess api;
     private final List<ServiceProcess> workers = new ArrayList<>();
     /** Null when an external server is used (ONBOARDING_* environment): then it cannot be restarted from here. */
@@ -81,9 +83,11 @@ public final class LocalStack implements AutoCloseable {
      * @param durableCommits  PostgreSQL flushes every commit before it returns, as production does; the embedded
      *                        default does not, which tests can afford
      */
-    public record Settings(Ports ports, Map<String, String> workerOverrides, int workers, boolean durableCommits) {
+    /** @param traced whether both services record every trace and export it to a {@link TraceCollector} */
+    public record Settings(Ports ports, Map<String, String> workerOverrides, int workers, boolean durableCommits,
+            boolean traced) {
 
-        public static final Settings DEFAULTS = new Settings(new Ports(0, 0), Map.of(), 1, false);
+        public static final Settings DEFAULTS = new Settings(new Ports(0, 0), Map.of(), 1, false, false);
 
         public Settings {
             workerOverrides = Map.copyOf(workerOverrides);
@@ -93,19 +97,23 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public Settings withPorts(Ports newPorts) {
-            return new Settings(newPorts, workerOverrides, workers, durableCommits);
+            return new Settings(newPorts, workerOverrides, workers, durableCommits, traced);
         }
 
         public Settings withWorkerOverrides(Map<String, String> overrides) {
-            return new Settings(ports, overrides, workers, durableCommits);
+            return new Settings(ports, overrides, workers, durableCommits, traced);
         }
 
         public Settings withWorkers(int count) {
-            return new Settings(ports, workerOverrides, count, durableCommits);
+            return new Settings(ports, workerOverrides, count, durableCommits, traced);
         }
 
         public Settings withDurableCommits() {
-            return new Settings(ports, workerOverrides, workers, true);
+            return new Settings(ports, workerOverrides, workers, true, traced);
+        }
+
+        public Settings withTraces() {
+            return new Settings(ports, workerOverrides, workers, durableCommits, true);
         }
     }
 
@@ -138,27 +146,36 @@ public final class LocalStack implements AutoCloseable {
         simulator = track(ExchangeOnlineSimulator.start(
                 SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator"))).withPort(ports.simulator())));
         dns = track(LocalDnsServer.start());
+        Map<String, String> tracing = Map.of();
+        if (settings.traced()) {
+            traces = track(TraceCollector.start(workDirectory.resolve("traces.jsonl")));
+            tracing = traces.serviceSettings();
+        }
 
         LOG.info("Starting onboarding-api");
         int apiPort = ports.api() == 0 ? LoopbackPort.free() : ports.api();
+        Map<String, String> apiSettings = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", kafka,
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.username(),
+                // connect links send the customer's administrator to the simulator's consent page
+                "onboarding.tenant-connections.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
+                "onboarding.tenant-connections.authority-host", simulator.baseUri().toString(),
+                "onboarding.tenant-connections.redirect-uri",
+                "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"));
+        apiSettings.putAll(tracing);
         api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), apiPort,
-                Map.of("kafka.bootstrap.servers", kafka,
-                        "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                        "quarkus.datasource.username", database.username(),
-                        // connect links send the customer's administrator to the simulator's consent page
-                        "onboarding.tenant-connections.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
-                        "onboarding.tenant-connections.authority-host", simulator.baseUri().toString(),
-                        "onboarding.tenant-connections.redirect-uri",
-                        "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"),
+                apiSettings,
                 Map.of("quarkus.datasource.password", database.password(),
                         "onboarding.operator.api-key", operatorKey,
                         "onboarding.relay-secrets.current-key-id", RELAY_KEY_ID,
                         "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey,
                         "onboarding.tenant-connections.state-key", newKey()),
                 workDirectory));
+        Map<String, String> workerSettings = new LinkedHashMap<>(tracing);
+        workerSettings.putAll(settings.workerOverrides());
         for (int n = 1; n <= settings.workers(); n++) {
             LOG.infof("Starting tenant-worker %d of %d", n, settings.workers());
-            workers.add(track(startWorker(layout, kafka, simulator, dns, relayKey, settings.workerOverrides(),
+            workers.add(track(startWorker(layout, kafka, simulator, dns, relayKey, workerSettings,
                     workDirectory, n == 1 ? "tenant-worker" : "tenant-worker-" + n)));
         }
     }
@@ -283,6 +300,11 @@ public final class LocalStack implements AutoCloseable {
 
     public ExchangeOnlineSimulator simulator() {
         return simulator;
+    }
+
+    /** The collector of both services' spans, when the stack was started {@link Settings#withTraces() traced}. */
+    public Optional<TraceCollector> traces() {
+        return Optional.ofNullable(traces);
     }
 
     public LocalDnsServer dns() {

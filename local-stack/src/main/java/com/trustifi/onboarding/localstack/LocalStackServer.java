@@ -20,14 +20,15 @@ final class LocalStackServer {
     private LocalStackServer() {
     }
 
-    /** {@code args}: {@code --tenants N}, {@code --api-port P}, {@code --simulator-port P}. */
+    /** {@code args}: {@code --tenants N}, {@code --api-port P}, {@code --simulator-port P}, {@code --traces}. */
     static void serve(List<String> args) throws Exception {
         int tenants = option(args, "--tenants", 3);
         var ports = new LocalStack.Ports(option(args, "--api-port", 8080), option(args, "--simulator-port", 8443));
         Path work = Files.createTempDirectory("tenant-onboarding-local-stack");
         say("Starting the local stack in " + work + " ...");
         // closed by the stack's own shutdown hook on Ctrl-C
-        LocalStack stack = LocalStack.start(ProjectLayout.find(), work, LocalStack.Settings.DEFAULTS.withPorts(ports));
+        LocalStack.Settings settings = LocalStack.Settings.DEFAULTS.withPorts(ports);
+        LocalStack stack = LocalStack.start(ProjectLayout.find(), work, args.contains("--traces") ? settings.withTraces() : settings);
         var api = new OnboardingApiClient(stack.apiBaseUri());
         api.signUpPartner(stack.operatorKey(), "Local partner");
         say("");
@@ -35,6 +36,8 @@ final class LocalStackServer {
         say("simulator:       " + stack.simulator().baseUri() + "   (certificate: " + stack.simulator().trustStore().getParent()
                 .resolve("exchange-simulator-certificate.pem") + ")");
         say("service logs:    " + stack.logDirectory());
+        stack.traces().ifPresent(traces -> say("traces:          " + traces.file() + "   (one JSON line per span; "
+                + "X-Trace-Id in every answer names its trace)"));
         say("operator key:    " + stack.operatorKey() + "   (X-Operator-Key)");
         say("");
         say("Demo tenants, not connected yet (each link works once, for an hour):");

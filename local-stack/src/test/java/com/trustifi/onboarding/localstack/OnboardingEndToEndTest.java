@@ -51,7 +51,8 @@ class OnboardingEndToEndTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("e2e-local-stack"));
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("e2e-local-stack"),
+                LocalStack.Settings.DEFAULTS.withTraces());
         apiKey = given().baseUri(stack.apiBaseUri().toString()).contentType(ContentType.JSON)
                 .header("X-Operator-Key", stack.operatorKey())
                 .body(Map.of("name", "End-to-end partner"))
@@ -104,7 +105,52 @@ class OnboardingEndToEndTest {
 
         assertThat(responses).noneMatch(body -> body.contains(secret));
         assertThat(serviceLogs()).noneMatch(line -> line.contains(secret));
+        assertThat(Files.readString(stack.traces().orElseThrow().file())).doesNotContain(secret);
         assertThat(everyKafkaRecord()).noneMatch(record -> record.contains(secret));
+    }
+
+    @Test
+    void oneOnboardingIsOneTraceFromTheRequestThroughTheWorkersExchangeCallsToTheAppliedStatusEvents() throws Exception {
+        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Traced GmbH", "traced"));
+        String domain = customDomain(tenant);
+        String accountId = partner().body(Map.of("customerName", "Traced GmbH", "plan", "PRO", "accessLevel", "ADMIN",
+                        "domains", List.of(domain), "mtaHost", "mx." + domain))
+                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
+                .connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+
+        var accepted = partner()
+                .body(Map.of("tenantId", tenant.tenantId(), "relayAccountId", accountId, "relayDomains", List.of(domain)))
+                .when().post("/v1/onboardings").then().statusCode(202).extract();
+        String traceId = accepted.header("X-Trace-Id");
+        String onboardingId = accepted.path("id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        awaitTerminal(accepted.header("Location"));
+
+        TraceCollector traces = stack.traces().orElseThrow();
+        // the last spans (the API applying the final events) are exported within the batch delay
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(traces.spansOf(traceId))
+                .anySatisfy(span -> assertThat(span.attributes()).containsEntry("onboarding.step", "ONBOARDING")
+                        .containsEntry("onboarding.outcome", "SUCCEEDED")));
+        List<TraceCollector.CollectedSpan> spans = traces.spansOf(traceId);
+        assertThat(spans).filteredOn(span -> span.service().equals("onboarding-api"))
+                .extracting(TraceCollector.CollectedSpan::name)
+                .contains("POST /v1/onboardings", "provisioning-commands publish", "apply status event");
+        TraceCollector.CollectedSpan plan = spans.stream().filter(span -> span.name().equals("provision ONBOARD"))
+                .findFirst().orElseThrow(() -> new AssertionError("No plan span in " + spans));
+        assertThat(plan.service()).isEqualTo("tenant-worker");
+        assertThat(plan.attributes()).containsEntry("onboarding.id", onboardingId)
+                .containsEntry("tenant.id", tenant.tenantId()).containsEntry("plan.outcome", "FINISHED");
+        List<TraceCollector.CollectedSpan> calls = spans.stream()
+                .filter(span -> span.parentSpanId().equals(plan.spanId()) && span.kind().equals("SPAN_KIND_CLIENT")).toList();
+        assertThat(calls).extracting(span -> span.attributes().get("exchange.cmdlet"))
+                .contains("Get-OrganizationConfig", "New-OutboundConnector", "New-TransportRule", "Get-TransportRule");
+        assertThat(calls).extracting(span -> span.attributes().get("graph.request")).contains("organization", "domains");
+        assertThat(calls).allSatisfy(call -> assertThat(call.attributes()).containsKey("http.response.status_code"));
+        assertThat(spans).filteredOn(span -> span.service().equals("tenant-worker"))
+                .extracting(TraceCollector.CollectedSpan::name).contains("provisioning-status publish");
+        assertThat(serviceLogs()).filteredOn(line -> line.contains("\"onboardingId\":\"" + onboardingId + "\""))
+                .isNotEmpty().allMatch(line -> line.contains("\"traceId\":\"" + traceId + "\""));
     }
 
     @Test
