@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -66,8 +65,9 @@ final class DocumentedParameters {
             Object value = switch (declared.get(name).kind()) {
                 case TEXTS -> p.strings(name).isEmpty() ? null : p.strings(name);
                 case TEXT -> p.string(name);
-                case FLAG -> p.optionalBool(name);
-                case NUMBER -> p.has(name) && p.string(name) == null ? null : p.integer(name);
+                // a false flag is stored as absent: it is neither a condition nor an action of the rule
+                case FLAG -> Boolean.TRUE.equals(p.optionalBool(name)) ? Boolean.TRUE : null;
+                case NUMBER -> p.string(name) == null ? null : p.integer(name);
                 case CHOICE -> choice(p, name);
             };
             if (value == null) {
@@ -105,11 +105,5 @@ final class DocumentedParameters {
     /** The declared names that have a value, in declaration order. */
     List<String> present(Map<String, Object> values) {
         return names.stream().filter(values::containsKey).toList();
-    }
-
-    static Set<String> union(Set<String> a, List<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }
