@@ -108,8 +108,8 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
         AdminConsents consents = new AdminConsents(tenants, options);
         mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, consents, json, clock), json);
-        mount(server, "/v1.0/", new GraphEndpoint(authentication, json, clock), json);
-        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation, options.clientId(),
+        mount(server, "/v1.0/", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
+        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
                 baseUri.toString(), json), json);
         mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, consents, json), json);
 

@@ -7,6 +7,7 @@ import com.trustifi.onboarding.simulator.exchange.CmdletContext;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.exchange.CmdletException;
 import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
+import com.trustifi.onboarding.simulator.exchange.ErrorShape;
 import com.trustifi.onboarding.simulator.exchange.ExchangeObjects;
 import com.trustifi.onboarding.simulator.exchange.InboundConnector;
 import com.trustifi.onboarding.simulator.exchange.OrganizationConfig;
@@ -51,6 +52,8 @@ public final class SimulatedTenant {
     private volatile AppConsent appConsent = AppConsent.GRANTED;
     /** Whether the app's service principal holds the Exchange Administrator role, which Exchange.ManageAsApp needs. */
     private volatile boolean exchangeRoleAssigned = true;
+    /** The 2026 envelope unless a test asks for the 2023 one, to prove a client reads both. */
+    private volatile ErrorShape errorShape = ErrorShape.CURRENT;
 
     private SimulatedTenant(String tenantId, String initialDomain, String displayName,
                             OffsetDateTime createdDateTime, List<DomainSpec> domains) {
@@ -210,6 +213,15 @@ public final class SimulatedTenant {
     /** Assigns or removes the Exchange Administrator role of the app's service principal, as the tenant's administrator would. */
     public void exchangeRoleAssigned(boolean assigned) {
         this.exchangeRoleAssigned = assigned;
+    }
+
+    public ErrorShape errorShape() {
+        return errorShape;
+    }
+
+    /** Which error envelope this tenant's InvokeCommand failures are written in. */
+    public void errorShape(ErrorShape shape) {
+        this.errorShape = java.util.Objects.requireNonNull(shape, "shape");
     }
 
     public CallTraffic traffic() {

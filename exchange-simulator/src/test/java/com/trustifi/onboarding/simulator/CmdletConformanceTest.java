@@ -76,7 +76,7 @@ class CmdletConformanceTest extends RunningSimulator {
     @Test
     void dehydratedTenantRefusesChangesUntilCustomized() {
         ConformanceFixture fixture = newDehydratedTenant();
-        String notCustomized = "Microsoft.Exchange.Management.Tasks.OrganizationCustomizationNotEnabledException|"
+        String notCustomized = "Microsoft.Exchange.Configuration.Tasks.InvalidOperationInDehydratedContextException|"
                 + "The command you tried to run isn't currently allowed in your organization. To run this command, you first need to run "
                 + "the command: Enable-OrganizationCustomization.";
 
@@ -130,7 +130,7 @@ class CmdletConformanceTest extends RunningSimulator {
         HttpResponse<String> noRecipients = fixture.invoke("Validate-OutboundConnector", params("Identity", OUTBOUND));
 
         assertCmdletError(hosted, "recipient must not be hosted in Office 365");
-        assertCmdletError(missing, "couldn't be found");
+        assertCmdletError(missing, 404, "couldn't be found");
         assertCmdletError(noRecipients, "missing mandatory parameters: Recipients");
     }
 
@@ -146,7 +146,7 @@ class CmdletConformanceTest extends RunningSimulator {
         JsonNode read = fixture.value("Get-InboundConnector", params("Identity", created.get("Guid").asText())).get(0);
 
         assertThat(created.get("ConnectorType").asText()).isEqualTo("OnPremises");
-        assertThat(created.get("SenderDomains").get(0).asText()).isEqualTo("*");
+        assertThat(created.get("SenderDomains").get(0).asText()).isEqualTo("smtp:*;1");
         assertThat(created.get("SenderIPAddresses")).hasSize(4);
         assertThat(created.get("CloudServicesMailEnabled").asBoolean()).isTrue();
         assertThat(created.get("TreatMessagesAsInternal").asBoolean()).isFalse();
@@ -161,8 +161,8 @@ class CmdletConformanceTest extends RunningSimulator {
 
         assertThat(fixture.value("Remove-InboundConnector", params("Identity", INBOUND, "Confirm", false))).isEmpty();
         assertThat(fixture.tenant().inboundConnectors()).isEmpty();
-        assertCmdletError(fixture.invoke("Remove-InboundConnector", params("Identity", INBOUND)), "couldn't be found");
-        assertCmdletError(fixture.invoke("Set-InboundConnector", params("Identity", INBOUND, "Enabled", false)), "couldn't be found");
+        assertCmdletError(fixture.invoke("Remove-InboundConnector", params("Identity", INBOUND)), 404, "couldn't be found");
+        assertCmdletError(fixture.invoke("Set-InboundConnector", params("Identity", INBOUND, "Enabled", false)), 404, "couldn't be found");
     }
 
     @Test
@@ -175,23 +175,23 @@ class CmdletConformanceTest extends RunningSimulator {
         for (String bad : List.of("52.73.0.0/16", "2001:db8::1", "52.73.143.256", "host.example", "1.2.3.4/33")) {
             Map<String, Object> parameters = new java.util.LinkedHashMap<>(seedInboundConnector());
             parameters.put("SenderIPAddresses", List.of("3.93.243.176", bad));
-            assertCmdletError(fixture.invoke("New-InboundConnector", parameters), "System.Management.Automation.ParameterBindingException|"
+            assertCmdletError(fixture.invoke("New-InboundConnector", parameters), "ParameterTransformationException|"
                     + "Cannot process argument transformation on parameter 'SenderIPAddresses'. Cannot convert value \"" + bad + "\"");
         }
         Map<String, Object> internalAndCloud = new java.util.LinkedHashMap<>(seedInboundConnector());
         internalAndCloud.put("TreatMessagesAsInternal", true);
         assertCmdletError(fixture.invoke("New-InboundConnector", internalAndCloud), "can't both be set to true");
         assertCmdletError(fixture.invoke("New-InboundConnector", params("Name", "p", "ConnectorType", "Partner", "SenderDomains", "*",
-                "TreatMessagesAsInternal", true)), "TreatMessagesAsInternal can only be set on connectors whose ConnectorType is OnPremises");
-        for (String partnerOnly : List.of("RequireTls", "RestrictDomainsToIPAddresses", "RestrictDomainsToCertificate")) {
+                "TreatMessagesAsInternal", true)), "The TreatMessagesAsInternal parameter can only be specified for Connector type OnPremises.");
+        for (String partnerOnly : List.of("RestrictDomainsToIPAddresses", "RestrictDomainsToCertificate")) {
             Map<String, Object> parameters = new java.util.LinkedHashMap<>(seedInboundConnector());
             parameters.put(partnerOnly, true);
-            assertCmdletError(fixture.invoke("New-InboundConnector", parameters), "can only be set on connectors whose ConnectorType is Partner");
+            assertCmdletError(fixture.invoke("New-InboundConnector", parameters), "can only be specified for Connector type Partner");
         }
         assertCmdletError(fixture.invoke("New-InboundConnector", params("Name", "p", "ConnectorType", "Hybrid", "SenderDomains", "*")),
                 "Cannot convert value \"Hybrid\"");
         assertCmdletError(fixture.invoke("New-InboundConnector", params("Name", "p", "SenderDomains", "*", "SenderIpAddress", "1.2.3.4")),
-                "A parameter cannot be found that matches parameter name 'SenderIpAddress'.");
+                "Invalid cmdlet parameters specified. SenderIpAddress");
         JsonNode partner = fixture.value("New-InboundConnector", params("Name", "Partner", "SenderDomains", "partner.example",
                 "RequireTls", true, "RestrictDomainsToIPAddresses", true, "SenderIPAddresses", "198.51.100.7")).get(0);
         assertThat(partner.get("ConnectorType").asText()).isEqualTo("Partner");
@@ -230,7 +230,7 @@ class CmdletConformanceTest extends RunningSimulator {
                 "Cannot process argument transformation on parameter 'TNEFEnabled'");
         assertCmdletError(fixture.invoke("Set-RemoteDomain", params("Identity", "Default", "CharacterSet", "klingon")),
                 "isn't supported");
-        assertCmdletError(fixture.invoke("Set-RemoteDomain", params("Identity", "contoso.example", "TNEFEnabled", true)), "couldn't be found");
+        assertCmdletError(fixture.invoke("Set-RemoteDomain", params("Identity", "contoso.example", "TNEFEnabled", true)), 404, "couldn't be found");
     }
 
     @Test
@@ -252,7 +252,7 @@ class CmdletConformanceTest extends RunningSimulator {
         assertThat(domains.get(1).get("Default").asBoolean()).isTrue();
         assertThat(domains.get(0).get("Default").asBoolean()).isFalse();
         assertThat(relay.get("DomainType").asText()).isEqualTo("InternalRelay");
-        assertCmdletError(fixture.invoke("Get-AcceptedDomain", params("Identity", "pending." + label + ".example")), "couldn't be found");
+        assertCmdletError(fixture.invoke("Get-AcceptedDomain", params("Identity", "pending." + label + ".example")), 404, "couldn't be found");
         assertCmdletError(fixture.invoke("Set-AcceptedDomain", params("Identity", label + ".example")), "is not recognized");
     }
 
@@ -306,14 +306,14 @@ class CmdletConformanceTest extends RunningSimulator {
         assertCmdletError(fixture.invoke("New-TransportRule", params("Name", "r", "FromScope", "Anywhere")), "Cannot convert value");
         assertCmdletError(fixture.invoke("New-TransportRule", params("Name", "r", "StopRuleProcessing", "yes")), "System.Boolean");
         assertCmdletError(fixture.invoke("New-TransportRule", params("Name", "r", "SetHeaderName", "x-only")), "must be specified together");
-        assertCmdletError(fixture.invoke("New-TransportRule", params("Name", "r", "SentTo", "a@b.example")),
-                "A parameter cannot be found that matches parameter name 'SentTo'.");
+        assertCmdletError(fixture.invoke("New-TransportRule", params("Name", "r", "SentToo", "a@b.example")),
+                "Invalid cmdlet parameters specified. SentToo");
         assertCmdletError(fixture.invoke("Set-TransportRule", params("Identity", "y".repeat(64), "Enabled", false)),
-                "A parameter cannot be found that matches parameter name 'Enabled'.");
-        assertCmdletError(fixture.invoke("Set-TransportRule", params("Identity", "Nope", "Comments", "x")), "couldn't be found");
-        assertCmdletError(fixture.invoke("Remove-TransportRule", params("Identity", "Nope")),
+                "Invalid cmdlet parameters specified. Enabled");
+        assertCmdletError(fixture.invoke("Set-TransportRule", params("Identity", "Nope", "Comments", "x")), 404, "couldn't be found");
+        assertCmdletError(fixture.invoke("Remove-TransportRule", params("Identity", "Nope")), 404,
                 "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'Nope' couldn't be found");
-        assertCmdletError(fixture.invoke("Disable-TransportRule", params("Identity", "Nope")), "couldn't be found");
+        assertCmdletError(fixture.invoke("Disable-TransportRule", params("Identity", "Nope")), 404, "couldn't be found");
         assertThat(fixture.tenant().transportRules()).hasSize(1);
         JsonNode limited = fixture.value("New-TransportRule", params("Name", "PoC", "From", List.of("ceo@x.example"),
                 "FromMemberOf", List.of("pilot@x.example"), "RouteMessageOutboundConnector", OUTBOUND.toUpperCase())).get(0);
@@ -440,7 +440,7 @@ class CmdletConformanceTest extends RunningSimulator {
         assertThat(responses.get(0).get("id").asText()).isEqualTo("1");
         assertThat(responses.get(0).get("status").asInt()).isEqualTo(200);
         assertThat(responses.get(1).get("body").get("value").get(0).get("Name").asText()).isEqualTo(OUTBOUND);
-        assertThat(responses.get(2).get("status").asInt()).isEqualTo(400);
+        assertThat(responses.get(2).get("status").asInt()).isEqualTo(404);
         assertThat(responses.get(2).get("body").get("error").get("details").get(0).get("message").asText()).contains("couldn't be found");
         assertThat(fixture.tenant().cmdletCounts()).containsKeys("New-OutboundConnector", "Get-OutboundConnector", "Get-InboundConnector");
 

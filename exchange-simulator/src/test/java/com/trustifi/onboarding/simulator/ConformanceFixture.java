@@ -40,16 +40,44 @@ record ConformanceFixture(SimulatorClient client, SimulatedTenant tenant, String
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** Asserts Exchange's error shape with {@code status} and returns details[0].message, which must contain {@code text}. */
+    /**
+     * The failure as {@code Type|text}, wherever the envelope carries it: the 2026 envelope's
+     * {@code innererror.internalexception} (always there), else {@code details[0].message} ({@code |Type|text} in 2026,
+     * {@code ExNNNNNN|Type|text} in 2023).
+     */
+    static String typeAndText(HttpResponse<String> response) {
+        JsonNode error = json(response).get("error");
+        JsonNode internal = error.path("innererror").path("internalexception");
+        if (internal.isObject()) {
+            return internal.get("type").asText() + "|" + internal.get("message").asText();
+        }
+        String detail = error.get("details").get(0).get("message").asText();
+        return detail.substring(detail.indexOf('|') + 1);
+    }
+
+    /** Asserts an error with {@code status} whose {@code Type|text} contains {@code text}, and returns that {@code Type|text}. */
     static String assertCmdletError(HttpResponse<String> response, int status, String text) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode error = json(response).get("error");
-        JsonNode detail = error.get("details").get(0).get("message");
-        assertThat(detail.asText()).matches("Ex[0-9A-F]{6}\\|[A-Za-z.]+\\|.*").contains(text);
-        return detail.asText();
+        String typeAndText = typeAndText(response);
+        assertThat(typeAndText).as(response.body()).contains(text);
+        return typeAndText;
     }
 
     static String assertCmdletError(HttpResponse<String> response, String text) {
         return assertCmdletError(response, 400, text);
+    }
+
+    /** Asserts status and exact exception type strictly, and that the text starts with {@code textStart}. */
+    static void assertCmdletError(HttpResponse<String> response, int status, String type, String textStart) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        String typeAndText = typeAndText(response);
+        assertThat(typeAndText.substring(0, typeAndText.indexOf('|'))).as(response.body()).isEqualTo(type);
+        assertThat(typeAndText.substring(typeAndText.indexOf('|') + 1)).as(response.body()).startsWith(textStart);
+    }
+
+    /** The not-found answer every missing -Identity gets. */
+    static void assertNotFound(HttpResponse<String> response, String identity) {
+        assertCmdletError(response, 404, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
+                "The operation couldn't be performed because object '" + identity + "' couldn't be found on '");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static com.trustifi.onboarding.simulator.ConformanceFixture.assertCmdletError;
 import static com.trustifi.onboarding.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,9 +131,7 @@ class InvokeCommandEndpointTest extends RunningSimulator {
         HttpResponse<String> remove = fixture.invoke("Remove-OutboundConnector", Map.of("Identity", "Nope", "Confirm", false));
 
         for (HttpResponse<String> response : List.of(set, get, remove)) {
-            JsonNode detail = assertCmdletError(response, "couldn't be found");
-            assertThat(detail.asText()).startsWith("Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|"
-                    + "The operation couldn't be performed because object 'Nope' couldn't be found on '");
+            ConformanceFixture.assertNotFound(response, "Nope");
         }
     }
 
@@ -159,11 +158,12 @@ class InvokeCommandEndpointTest extends RunningSimulator {
         noSmartHosts.remove("SmartHosts");
 
         assertCmdletError(fixture.invoke("New-OutboundConnector", unknownParameter),
-                "System.Management.Automation.ParameterBindingException|A parameter cannot be found that matches parameter name 'SmartHost'.");
+                "AmbiguousParameterSetException|Parameter set cannot be resolved using the specified named parameters. "
+                        + "Invalid cmdlet parameters specified. SmartHost");
         assertCmdletError(fixture.invoke("New-OutboundConnector", invalidEnum),
                 "Cannot process argument transformation on parameter 'TlsSettings'. Cannot convert value \"Strict\"");
         assertCmdletError(fixture.invoke("New-OutboundConnector", noSmartHosts),
-                "SmartHosts must be specified when UseMXRecord is false");
+                "SmartHosts must be specified when UseMXRecord is set to false");
         assertCmdletError(fixture.invoke("Get-Mailbox", Map.of()),
                 "The term 'Get-Mailbox' is not recognized as a name of a cmdlet");
         assertThat(fixture.tenant().outboundConnectors()).isEmpty();
@@ -245,17 +245,5 @@ class InvokeCommandEndpointTest extends RunningSimulator {
 
         assertThat(fixture.tenant().outboundConnectors()).hasSize(24);
         assertThat(fixture.tenant().cmdletCounts().get("New-OutboundConnector")).isEqualTo(new CmdletCount(24, 24, 0));
-    }
-
-    /** Asserts Exchange's 400 error shape and returns details[0].message, which must contain {@code text}. */
-    private static JsonNode assertCmdletError(HttpResponse<String> response, String text) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode error = json(response).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("BadRequest");
-        assertThat(error.get("message").asText()).startsWith("|").contains(text.substring(text.indexOf('|') + 1));
-        JsonNode detail = error.get("details").get(0).get("message");
-        assertThat(detail.asText()).matches("Ex[0-9A-F]{6}\\|[A-Za-z.]+\\|.*").contains(text);
-        assertThat(error.get("innererror").get("type").asText()).isNotBlank();
-        return detail;
     }
 }

@@ -33,6 +33,49 @@ class TenantPopulationTest {
         assertThat(population).anyMatch(TenantSpec::dehydrated).anyMatch(t -> !t.dehydrated());
         assertThat(population).anyMatch(t -> !t.displayName().chars().allMatch(c -> c < 128));
         assertThat(population).anyMatch(t -> t.configuration().size() > 1);
+        assertThat(population).anyMatch(t -> has(t, "New-OutboundConnector")).anyMatch(t -> has(t, "New-InboundConnector"));
+        assertThat(population).filteredOn(TenantSpec::dehydrated).noneMatch(t -> has(t, "New-OutboundConnector"));
+    }
+
+    @Test
+    void foreignConnectorsAndRulesAreCreatedAndReadBackAsExchangeShowsThem() {
+        try (ExchangeOnlineSimulator simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory))) {
+            List<TenantSpec> population = TenantPopulation.generate(120, 42);
+            population.forEach(simulator::createTenant);
+            TenantSpec withSignature = population.stream()
+                    .filter(t -> t.configuration().stream().anyMatch(c -> TenantPopulation.SIGNATURE_CONNECTOR.equals(c.parameters().get("Name"))))
+                    .findFirst().orElseThrow();
+            SimulatedTenant tenant = simulator.tenant(withSignature.tenantId()).orElseThrow();
+            SimulatorClient client = new SimulatorClient(simulator);
+            String token = client.token(tenant.tenantId(), ConformanceFixture.EXCHANGE);
+
+            JsonNode outbound = json(client.invoke(tenant.tenantId(), token, "Get-OutboundConnector",
+                    Map.of("Identity", TenantPopulation.FOREIGN_OUTBOUND_CONNECTOR))).get("value").get(0);
+            JsonNode inbound = json(client.invoke(tenant.tenantId(), token, "Get-InboundConnector",
+                    Map.of("Identity", TenantPopulation.FOREIGN_INBOUND_CONNECTOR))).get("value").get(0);
+            JsonNode trust = json(client.invoke(tenant.tenantId(), token, "Get-TransportRule", Map.of("Identity", "Trust Wingtip Toys")))
+                    .get("value").get(0);
+            HttpResponse<String> removeSignature = client.invoke(tenant.tenantId(), token, "Remove-OutboundConnector",
+                    Map.of("Identity", TenantPopulation.SIGNATURE_CONNECTOR));
+
+            assertThat(outbound.get("ConnectorType").asText()).isEqualTo("Partner");
+            assertThat(outbound.get("IsTransportRuleScoped").asBoolean()).isFalse();
+            assertThat(outbound.get("RecipientDomains")).hasSize(2);
+            assertThat(inbound.get("SenderDomains").get(0).asText()).isEqualTo("smtp:wingtiptoys.example;1");
+            assertThat(inbound.get("RequireTls").asBoolean()).isTrue();
+            assertThat(inbound.get("TlsSenderCertificateName").asText()).isEqualTo("mail.wingtiptoys.example");
+            assertThat(trust.get("SetSCL").asInt()).isEqualTo(-1);
+            assertThat(trust.get("SenderDomainIs").get(0).asText()).isEqualTo("wingtiptoys.example");
+            assertThat(trust.get("From").isNull()).isTrue();
+            assertThat(removeSignature.statusCode()).as("its rule still routes to it").isEqualTo(400);
+            assertThat(tenant.transportRules().get(0).name()).isEqualTo(
+                    has(withSignature, TenantPopulation.VENDOR_INBOUND_RULE) ? TenantPopulation.VENDOR_INBOUND_RULE : "Trust Wingtip Toys");
+        }
+    }
+
+    private static boolean has(TenantSpec tenant, String cmdletOrName) {
+        return tenant.configuration().stream()
+                .anyMatch(c -> c.cmdletName().equals(cmdletOrName) || cmdletOrName.equals(c.parameters().get("Name")));
     }
 
     @Test
@@ -40,11 +83,12 @@ class TenantPopulationTest {
         try (ExchangeOnlineSimulator simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(stateDirectory))) {
             List<TenantSpec> population = TenantPopulation.generate(60, 42);
             population.forEach(simulator::createTenant);
-            TenantSpec withRules = population.stream().filter(t -> t.configuration().size() > 1).findFirst().orElseThrow();
+            TenantSpec withRules = population.stream().filter(t -> has(t, TenantPopulation.VENDOR_INBOUND_RULE)).findFirst().orElseThrow();
             TenantSpec dehydrated = population.stream().filter(TenantSpec::dehydrated).findFirst().orElseThrow();
 
             SimulatedTenant tenant = simulator.tenant(withRules.tenantId()).orElseThrow();
-            assertThat(tenant.transportRules()).hasSize(withRules.configuration().size());
+            assertThat(tenant.transportRules()).hasSize((int) withRules.configuration().stream()
+                    .filter(c -> c.cmdletName().equals("New-TransportRule")).count());
             assertThat(tenant.transportRules().get(0).name()).isEqualTo(TenantPopulation.VENDOR_INBOUND_RULE);
             assertThat(tenant.cmdletCounts()).as("seeding is not traffic").isEmpty();
             assertThat(simulator.tenant(dehydrated.tenantId()).orElseThrow().organizationConfig().isDehydrated()).isTrue();

@@ -271,7 +271,7 @@ class ProvisioningScenarioTest {
             Map<String, Object> object = connector.toExchangeObject();
             assertThat(object).containsEntry("Name", "Trustifi Inbound Connector (Receive)")
                     .containsEntry("ConnectorType", "OnPremises")
-                    .containsEntry("SenderDomains", List.of("*"))
+                    .containsEntry("SenderDomains", List.of("smtp:*;1"))
                     .containsEntry("CloudServicesMailEnabled", true)
                     .containsEntry("Enabled", true);
             assertThat((List<Object>) object.get("SenderIPAddresses")).containsExactlyInAnyOrderElementsOf(RELAY_IPS);
@@ -314,6 +314,7 @@ class ProvisioningScenarioTest {
     private static Map<String, Object> stable(Map<String, Object> object) {
         Map<String, Object> copy = new LinkedHashMap<>(object);
         copy.remove("WhenChanged");
+        copy.remove("WhenChangedUTC");
         copy.remove("WhenCreated");
         return copy;
     }

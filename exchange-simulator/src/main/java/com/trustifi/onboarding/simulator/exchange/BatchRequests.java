@@ -34,17 +34,17 @@ final class BatchRequests {
     InvokeAnswer answer(SimulatedTenant tenant, JsonNode batch) {
         JsonNode requests = batch == null ? null : batch.get("requests");
         if (requests == null || !requests.isArray() || requests.isEmpty()) {
-            return InvokeAnswer.error(CmdletException.argument("The batch request must contain a non-empty \"requests\" array."));
+            return InvokeAnswer.error(tenant, CmdletException.argument("The batch request must contain a non-empty \"requests\" array."));
         }
         if (requests.size() > MAX_REQUESTS) {
-            return InvokeAnswer.error(CmdletException.argument("The batch contains " + requests.size()
+            return InvokeAnswer.error(tenant, CmdletException.argument("The batch contains " + requests.size()
                     + " requests; a batch may contain at most " + MAX_REQUESTS + "."));
         }
         Set<String> ids = new HashSet<>();
         for (JsonNode request : requests) {
             String id = request.path("id").asText("");
             if (id.isBlank() || !ids.add(id)) {
-                return InvokeAnswer.error(CmdletException.argument("Every batch request needs an id, unique within the batch: '" + id + "'."));
+                return InvokeAnswer.error(tenant, CmdletException.argument("Every batch request needs an id, unique within the batch: '" + id + "'."));
             }
         }
         List<Map<String, Object>> responses = new ArrayList<>();
@@ -56,18 +56,18 @@ final class BatchRequests {
 
     private InvokeAnswer answerOne(SimulatedTenant tenant, JsonNode request) {
         if (!"POST".equalsIgnoreCase(request.path("method").asText())) {
-            return InvokeAnswer.error(CmdletException.argument("Batch requests must use the POST method."));
+            return InvokeAnswer.error(tenant, CmdletException.argument("Batch requests must use the POST method."));
         }
         URI url;
         try {
             url = URI.create(request.path("url").asText());
         } catch (IllegalArgumentException e) {
-            return InvokeAnswer.error(CmdletException.argument("The batch request url is not a valid URL: " + request.path("url").asText()));
+            return InvokeAnswer.error(tenant, CmdletException.argument("The batch request url is not a valid URL: " + request.path("url").asText()));
         }
         String[] path = String.valueOf(url.getPath()).replaceFirst("^/", "").split("/");
         if (path.length != 4 || !path[0].equals("adminapi") || !path[1].equals("beta") || !path[3].equalsIgnoreCase("InvokeCommand")
                 || tenants.find(path[2]).orElse(null) != tenant) {
-            return InvokeAnswer.error(CmdletException.argument(
+            return InvokeAnswer.error(tenant, CmdletException.argument(
                     "The batch request url must be /adminapi/beta/{tenant}/InvokeCommand of the batch's own tenant: " + url));
         }
         JsonNode body = request.get("body");
@@ -76,7 +76,7 @@ final class BatchRequests {
             page = PageRequest.of(request.path("headers").path("Prefer").asText(null),
                     QueryString.parse(url.getRawQuery()).get("$skiptoken"));
         } catch (CmdletException e) {
-            return InvokeAnswer.error(e);
+            return InvokeAnswer.error(tenant, e);
         }
         String selfUrl = baseUri + "/adminapi/beta/" + path[2] + "/InvokeCommand";
         return service.answer(tenant, body != null && body.isObject() ? body : null, page, selfUrl, InvokeCommandEndpoint.metadataContext(path[2]));
@@ -87,9 +87,10 @@ final class BatchRequests {
         response.put("id", id);
         response.put("status", answer.status());
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
-        headers.put("Content-Type", answer.body() instanceof String ? "text/html" : "application/json; charset=utf-8");
+        boolean raw = answer.body() instanceof InvokeAnswer.Raw;
+        headers.put("Content-Type", raw ? ((InvokeAnswer.Raw) answer.body()).contentType() : "application/json; charset=utf-8");
         response.put("headers", headers);
-        response.put("body", answer.body());
+        response.put("body", raw ? ((InvokeAnswer.Raw) answer.body()).text() : answer.body());
         return response;
     }
 }

@@ -39,14 +39,13 @@ public final class CmdletParameters {
         return from(TREES.valueToTree(parameters == null ? Map.of() : parameters));
     }
 
-    /** Rejects the first parameter the cmdlet does not declare, as PowerShell's binder does. */
+    /** Rejects parameters the cmdlet does not declare, naming them as the admin API does. */
     public void requireDeclared(Set<String> declared) {
         Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(declared);
-        for (String name : values.keySet()) {
-            if (!known.contains(name)) {
-                throw CmdletException.parameterNotFound(name);
-            }
+        List<String> unknown = values.keySet().stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw CmdletException.unknownParameters(unknown);
         }
     }
 

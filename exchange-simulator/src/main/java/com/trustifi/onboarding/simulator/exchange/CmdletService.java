@@ -22,13 +22,11 @@ final class CmdletService {
     private final CmdletCatalog catalog;
     private final FaultPlan faults;
     private final RulePropagation propagation;
-    private final String clientId;
 
-    CmdletService(CmdletCatalog catalog, FaultPlan faults, RulePropagation propagation, String clientId) {
+    CmdletService(CmdletCatalog catalog, FaultPlan faults, RulePropagation propagation) {
         this.catalog = catalog;
         this.faults = faults;
         this.propagation = propagation;
-        this.clientId = clientId;
     }
 
     /** The cmdlet a request body names, for counters and logs even when the call never runs. */
@@ -49,11 +47,11 @@ final class CmdletService {
         String fault = null;
         InvokeAnswer answer;
         if (profile.noExchangeRole() || !tenant.exchangeRoleAssigned()) {
-            answer = InvokeAnswer.error(CmdletException.roleNotAssigned(clientId));
+            answer = InvokeAnswer.missingRole();
         } else if (faults.roll(profile.throttleRate())) {
             fault = "throttled";
             answer = new InvokeAnswer(429, Map.of("Retry-After", String.valueOf(profile.retryAfterSeconds())),
-                    ExchangeErrorBody.of(CmdletException.throttled(profile.retryAfterSeconds())));
+                    ExchangeErrorBody.of(CmdletException.throttled(profile.retryAfterSeconds()), tenant.errorShape()));
         } else if (faults.roll(profile.unavailableRate())) {
             fault = "unavailable";
             answer = InvokeAnswer.frontEndPage(503, "Service Unavailable");
@@ -65,7 +63,7 @@ final class CmdletService {
             answer = run(tenant, body, cmdlet, page, selfUrl, metadataContext);
             if (answer.status() == 200 && WriteVerbs.includes(cmdlet) && faults.roll(profile.ambiguousWriteRate())) {
                 fault = "ambiguousWrite";
-                answer = faults.roll(0.5) ? InvokeAnswer.frontEndPage(504, "Gateway Time-out") : InvokeAnswer.error(CmdletException.internalError());
+                answer = faults.roll(0.5) ? InvokeAnswer.frontEndPage(504, "Gateway Time-out") : InvokeAnswer.error(tenant, CmdletException.internalError());
             }
             pause(profile.slowResponseMs());
         }
@@ -87,7 +85,7 @@ final class CmdletService {
             List<Map<String, Object>> output = tenant.run(catalog, cmdlet, parameters, propagation.delay());
             return InvokeAnswer.json(200, page(output, page, selfUrl, metadataContext));
         } catch (CmdletException e) {
-            return InvokeAnswer.error(e);
+            return InvokeAnswer.error(tenant, e);
         }
     }
 

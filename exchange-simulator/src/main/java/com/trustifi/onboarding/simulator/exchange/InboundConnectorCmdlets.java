@@ -14,12 +14,15 @@ final class InboundConnectorCmdlets implements CmdletFamily {
     private static final String SET = "Set-InboundConnector";
     private static final String REMOVE = "Remove-InboundConnector";
 
-    /** Exchange accepts sender IP ranges no wider than a /24 on inbound connectors. */
-    private static final int NARROWEST_ALLOWED_PREFIX = 24;
-
+    /** New-InboundConnector's parameters in Microsoft's cmdlet reference, but -WhatIf. */
     private static final List<String> SETTINGS = List.of("ConnectorType", "SenderDomains", "SenderIPAddresses",
             "CloudServicesMailEnabled", "TreatMessagesAsInternal", "RequireTls", "RestrictDomainsToIPAddresses",
-            "RestrictDomainsToCertificate", "Enabled", "Comment");
+            "RestrictDomainsToCertificate", "TlsSenderCertificateName", "Enabled", "Comment", "ConnectorSource");
+
+    /** Stored and shown, not acted on: enhanced filtering and the partner-organization lists. */
+    static final DocumentedParameters OTHER = new DocumentedParameters()
+            .texts("AssociatedAcceptedDomains", "EFSkipIPs", "EFUsers", "ScanAndDropRecipients", "TrustedOrganizations")
+            .flags("EFSkipLastIP", "EFTestMode", "EFSkipMailGateway");
 
     private static final Set<String> GET_PARAMETERS = Set.of("Identity");
     private static final Set<String> NEW_PARAMETERS = declared("Name", "Confirm");
@@ -27,7 +30,7 @@ final class InboundConnectorCmdlets implements CmdletFamily {
     private static final Set<String> REMOVE_PARAMETERS = Set.of("Identity", "Confirm");
 
     private static Set<String> declared(String... extra) {
-        return Set.copyOf(Stream.concat(SETTINGS.stream(), Stream.of(extra)).toList());
+        return Set.copyOf(Stream.of(SETTINGS.stream(), OTHER.names().stream(), Stream.of(extra)).flatMap(s -> s).toList());
     }
 
     @Override
@@ -63,12 +66,12 @@ final class InboundConnectorCmdlets implements CmdletFamily {
     private static InboundConnector create(CmdletParameters parameters, NamedObjects<InboundConnector> connectors, OffsetDateTime now) {
         parameters.requireDeclared(NEW_PARAMETERS);
         String name = parameters.requiredString("Name");
-        List<String> senderDomains = parameters.strings("SenderDomains");
+        List<String> senderDomains = senderDomains(parameters);
         if (senderDomains.isEmpty()) {
             throw CmdletException.missingMandatory("SenderDomains");
         }
         if (connectors.nameTaken(name)) {
-            throw CmdletException.nameExists("Inbound", name);
+            throw CmdletException.inboundConnectorExists(name);
         }
         InboundConnector created = validated(applySettings(InboundConnector.withDefaults(name, senderDomains, now), parameters, now));
         connectors.add(created);
@@ -82,9 +85,9 @@ final class InboundConnectorCmdlets implements CmdletFamily {
         if (parameters.has("Name")) {
             String newName = parameters.requiredString("Name");
             if (!newName.equalsIgnoreCase(current.name()) && connectors.nameTaken(newName)) {
-                throw CmdletException.nameExists("Inbound", newName);
+                throw CmdletException.inboundConnectorExists(newName);
             }
-            changed = renamed(changed, newName);
+            changed = changed.renamed(newName);
         }
         connectors.replace(current, validated(changed));
     }
@@ -94,50 +97,62 @@ final class InboundConnectorCmdlets implements CmdletFamily {
         return connectors.find(identity).orElseThrow(() -> CmdletException.objectNotFound(identity, dc));
     }
 
+    /** Accepts domains as given or as Get- shows them ({@code smtp:*;1}), so a read-back value can be written again. */
+    private static List<String> senderDomains(CmdletParameters parameters) {
+        return parameters.strings("SenderDomains").stream()
+                .map(domain -> domain.trim().replaceFirst("(?i)^smtp:", "").replaceFirst(";\\d+$", ""))
+                .toList();
+    }
+
     private static InboundConnector applySettings(InboundConnector base, CmdletParameters p, OffsetDateTime now) {
         if (p.has("SenderIPAddresses")) {
-            Ipv4Range.requireAll("SenderIPAddresses", p.strings("SenderIPAddresses"), NARROWEST_ALLOWED_PREFIX);
+            Ipv4Range.requireConnectorRanges("SenderIPAddresses", p.strings("SenderIPAddresses"));
         }
         return new InboundConnector(
                 base.guid(),
                 base.name(),
                 p.has("ConnectorType") ? p.enumValue("ConnectorType", ConnectorType.class, ConnectorType.DOTNET_TYPE) : base.connectorType(),
-                p.has("SenderDomains") ? p.strings("SenderDomains") : base.senderDomains(),
+                p.has("SenderDomains") ? senderDomains(p) : base.senderDomains(),
                 p.has("SenderIPAddresses") ? p.strings("SenderIPAddresses") : base.senderIpAddresses(),
                 p.has("CloudServicesMailEnabled") ? p.bool("CloudServicesMailEnabled") : base.cloudServicesMailEnabled(),
                 p.has("TreatMessagesAsInternal") ? p.bool("TreatMessagesAsInternal") : base.treatMessagesAsInternal(),
                 p.has("RequireTls") ? p.bool("RequireTls") : base.requireTls(),
                 p.has("RestrictDomainsToIPAddresses") ? p.bool("RestrictDomainsToIPAddresses") : base.restrictDomainsToIpAddresses(),
                 p.has("RestrictDomainsToCertificate") ? p.bool("RestrictDomainsToCertificate") : base.restrictDomainsToCertificate(),
+                p.has("TlsSenderCertificateName") ? p.string("TlsSenderCertificateName") : base.tlsSenderCertificateName(),
                 p.has("Enabled") ? p.bool("Enabled") : base.enabled(),
                 p.has("Comment") ? p.string("Comment") : base.comment(),
+                p.has("ConnectorSource") ? p.enumValue("ConnectorSource", ConnectorSource.class, ConnectorSource.DOTNET_TYPE).name()
+                        : base.connectorSource(),
+                OTHER.bind(p, base.other()),
                 base.whenCreated(),
                 now);
     }
 
-    private static InboundConnector renamed(InboundConnector c, String name) {
-        return new InboundConnector(c.guid(), name, c.connectorType(), c.senderDomains(), c.senderIpAddresses(),
-                c.cloudServicesMailEnabled(), c.treatMessagesAsInternal(), c.requireTls(), c.restrictDomainsToIpAddresses(),
-                c.restrictDomainsToCertificate(), c.enabled(), c.comment(), c.whenCreated(), c.whenChanged());
-    }
-
-    /** Checks the resulting object, not the parameters, so a Set- cannot leave a connector Exchange would refuse. */
+    /**
+     * Checks the resulting object, not the parameters, so a Set- cannot leave a connector Exchange would refuse. Which
+     * parameters are Partner-only and OnPremises-only is from the cmdlet reference; the texts follow the pattern of the
+     * captured SenderRewritingEnabled refusal [S8] (invented). RequireTls is not refused on OnPremises connectors: the
+     * reference calls it Partner-only, but live Get-InboundConnector output [S3] (and every Hybrid Wizard connector)
+     * shows OnPremises connectors with RequireTls true, and the capture wins.
+     */
     private static InboundConnector validated(InboundConnector c) {
         if (c.senderDomains().isEmpty()) {
-            throw CmdletException.dataValidation("SenderDomains can't be empty. Specify at least one sender domain, or * for all domains.");
+            throw CmdletException.missingMandatory("SenderDomains");
         }
         boolean partner = c.connectorType() == ConnectorType.Partner;
-        if (partner && c.treatMessagesAsInternal()) {
-            throw CmdletException.dataValidation("TreatMessagesAsInternal can only be set on connectors whose ConnectorType is OnPremises.");
-        }
+        requireType(partner, "Partner", "RestrictDomainsToCertificate", c.restrictDomainsToCertificate());
+        requireType(partner, "Partner", "RestrictDomainsToIPAddresses", c.restrictDomainsToIpAddresses());
+        requireType(!partner, "OnPremises", "TreatMessagesAsInternal", c.treatMessagesAsInternal());
         if (c.treatMessagesAsInternal() && c.cloudServicesMailEnabled()) {
-            throw CmdletException.dataValidation(
-                    "TreatMessagesAsInternal and CloudServicesMailEnabled can't both be set to true on the same connector.");
-        }
-        if (!partner && (c.requireTls() || c.restrictDomainsToIpAddresses() || c.restrictDomainsToCertificate())) {
-            throw CmdletException.dataValidation("RequireTls, RestrictDomainsToIPAddresses and RestrictDomainsToCertificate can only be "
-                    + "set on connectors whose ConnectorType is Partner.");
+            throw CmdletException.argument("TreatMessagesAsInternal and CloudServicesMailEnabled can't both be set to true on the same connector.");
         }
         return c;
+    }
+
+    private static void requireType(boolean rightType, String type, String parameter, boolean set) {
+        if (set && !rightType) {
+            throw CmdletException.argument("The " + parameter + " parameter can only be specified for Connector type " + type + ".");
+        }
     }
 }

@@ -16,7 +16,6 @@ import com.trustifi.onboarding.simulator.token.BearerAuthentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +38,11 @@ public final class InvokeCommandEndpoint implements HttpHandler {
     private final JsonWire json;
 
     public InvokeCommandEndpoint(BearerAuthentication authentication, TenantRegistry tenants, CmdletCatalog catalog, FaultPlan faults,
-                                 RulePropagation propagation, String clientId, String baseUri, JsonWire json) {
+                                 RulePropagation propagation, String baseUri, JsonWire json) {
         this.authentication = authentication;
         this.tenants = tenants;
         this.faults = faults;
-        this.service = new CmdletService(catalog, faults, propagation, clientId);
+        this.service = new CmdletService(catalog, faults, propagation);
         this.batches = new BatchRequests(service, tenants, baseUri);
         this.baseUri = baseUri;
         this.json = json;
@@ -79,7 +78,7 @@ public final class InvokeCommandEndpoint implements HttpHandler {
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, InvokeAnswer.error(CmdletException.argument("InvokeCommand accepts only POST.")));
+            send(exchange, InvokeAnswer.error(tenant.get(), CmdletException.argument("InvokeCommand accepts only POST.")));
             return;
         }
         serve(exchange, tenant.get(), tenantSegment, batch, parse(body));
@@ -110,7 +109,7 @@ public final class InvokeCommandEndpoint implements HttpHandler {
         Instant arrivedAt = Instant.now();
         if (inFlight > profile.maxConcurrentPerTenant()) {
             traffic.record(new CallRecord(cmdlet, arrivedAt, 429, null, "concurrencyLimit"));
-            return Optional.of(InvokeAnswer.error(CmdletException.tooManyConcurrentRequests(profile.maxConcurrentPerTenant())));
+            return Optional.of(InvokeAnswer.concurrencyRefusal());
         }
         if (faults.roll(profile.connectionResetRate())) {
             // Closing the exchange before any response header drops the connection: the client gets no answer at all.
@@ -125,7 +124,7 @@ public final class InvokeCommandEndpoint implements HttpHandler {
             page = PageRequest.of(exchange.getRequestHeaders().getFirst("Prefer"),
                     QueryString.parse(exchange.getRequestURI().getRawQuery()).get("$skiptoken"));
         } catch (CmdletException e) {
-            return Optional.of(InvokeAnswer.error(e));
+            return Optional.of(InvokeAnswer.error(tenant, e));
         }
         String selfUrl = baseUri + "/adminapi/beta/" + tenantSegment + "/InvokeCommand";
         return Optional.of(service.answer(tenant, body, page, selfUrl, metadataContext(tenantSegment)));
@@ -143,12 +142,11 @@ public final class InvokeCommandEndpoint implements HttpHandler {
 
     private void send(HttpExchange exchange, InvokeAnswer answer) throws IOException {
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        if (answer.body() instanceof String page) {
-            byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(answer.status(), bytes.length);
+        if (answer.body() instanceof InvokeAnswer.Raw raw) {
+            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
+            exchange.sendResponseHeaders(answer.status(), raw.bytes().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                out.write(raw.bytes());
             }
             return;
         }

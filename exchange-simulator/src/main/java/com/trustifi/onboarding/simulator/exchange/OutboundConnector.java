@@ -21,43 +21,66 @@ public record OutboundConnector(
         String comment,
         boolean cloudServicesMailEnabled,
         boolean routeAllMessagesViaOnPremises,
+        boolean allAcceptedDomains,
+        boolean senderRewritingEnabled,
+        boolean testMode,
+        List<String> validationRecipients,
+        boolean isValidated,
+        String connectorSource,
         OffsetDateTime whenCreated,
         OffsetDateTime whenChanged) implements NamedObject {
 
     public OutboundConnector {
         smartHosts = List.copyOf(smartHosts);
         recipientDomains = List.copyOf(recipientDomains);
+        validationRecipients = List.copyOf(validationRecipients);
     }
 
     /** What New-OutboundConnector creates when only -Name is given. */
     static OutboundConnector withDefaults(String name, OffsetDateTime now) {
         return new OutboundConnector(UUID.randomUUID(), name, ConnectorType.Partner, List.of(), true, null, null,
-                false, true, List.of(), null, false, false, now, now);
+                false, true, List.of(), null, false, false, false, false, false, List.of(), false, "Default", now, now);
     }
 
     public String identity() {
         return name;
     }
 
-    /** The object as the InvokeCommand endpoint returns it: Exchange property names, PascalCase. */
+    OutboundConnector renamed(String newName) {
+        return new OutboundConnector(guid, newName, connectorType, smartHosts, useMxRecord, tlsSettings, tlsDomain, isTransportRuleScoped,
+                enabled, recipientDomains, comment, cloudServicesMailEnabled, routeAllMessagesViaOnPremises, allAcceptedDomains,
+                senderRewritingEnabled, testMode, validationRecipients, isValidated, connectorSource, whenCreated, whenChanged);
+    }
+
+    /**
+     * The object as Get-OutboundConnector returns it [S3]: Exchange property names, SmartHosts as strings, an empty
+     * RecipientDomains as {@code []} (connectors, unlike rules, show empty lists), {@code WhenChangedUTC} beside WhenChanged.
+     */
     public Map<String, Object> toExchangeObject() {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("Identity", identity());
         object.put("Name", name);
         object.put("Guid", guid.toString());
+        object.put("Enabled", enabled);
         object.put("ConnectorType", connectorType.name());
+        object.put("ConnectorSource", connectorSource);
+        object.put("Comment", comment);
+        object.put("RecipientDomains", recipientDomains);
         object.put("SmartHosts", smartHosts);
         object.put("UseMXRecord", useMxRecord);
         object.put("TlsSettings", tlsSettings == null ? null : tlsSettings.name());
         object.put("TlsDomain", tlsDomain);
         object.put("IsTransportRuleScoped", isTransportRuleScoped);
-        object.put("Enabled", enabled);
-        object.put("RecipientDomains", recipientDomains);
-        object.put("Comment", comment);
-        object.put("CloudServicesMailEnabled", cloudServicesMailEnabled);
         object.put("RouteAllMessagesViaOnPremises", routeAllMessagesViaOnPremises);
+        object.put("CloudServicesMailEnabled", cloudServicesMailEnabled);
+        object.put("AllAcceptedDomains", allAcceptedDomains);
+        object.put("SenderRewritingEnabled", senderRewritingEnabled);
+        object.put("TestMode", testMode);
+        object.put("ValidationRecipients", validationRecipients);
+        object.put("IsValidated", isValidated);
         object.put("WhenCreated", ExchangeTime.format(whenCreated));
         object.put("WhenChanged", ExchangeTime.format(whenChanged));
+        object.put("WhenChangedUTC", ExchangeTime.formatUtc(whenChanged));
         return object;
     }
 }

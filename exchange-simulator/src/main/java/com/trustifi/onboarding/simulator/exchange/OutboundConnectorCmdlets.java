@@ -16,13 +16,16 @@ final class OutboundConnectorCmdlets implements CmdletFamily {
     private static final String REMOVE = "Remove-OutboundConnector";
     private static final String VALIDATE = "Validate-OutboundConnector";
 
+    /** New-OutboundConnector's parameters in Microsoft's cmdlet reference, but -WhatIf and -LinkForModifiedConnector. */
     private static final List<String> SETTINGS = List.of("ConnectorType", "SmartHosts", "UseMXRecord", "TlsSettings",
             "TlsDomain", "IsTransportRuleScoped", "Enabled", "RecipientDomains", "Comment", "CloudServicesMailEnabled",
-            "RouteAllMessagesViaOnPremises");
+            "RouteAllMessagesViaOnPremises", "AllAcceptedDomains", "SenderRewritingEnabled", "TestMode", "ValidationRecipients",
+            "ConnectorSource");
 
     private static final Set<String> GET_PARAMETERS = Set.of("Identity");
     private static final Set<String> NEW_PARAMETERS = declared("Name", "Confirm");
-    private static final Set<String> SET_PARAMETERS = declared("Identity", "Name", "Confirm");
+    /** Set- also takes IsValidated, which the EAC's validation sets. */
+    private static final Set<String> SET_PARAMETERS = declared("Identity", "Name", "Confirm", "IsValidated");
     private static final Set<String> REMOVE_PARAMETERS = Set.of("Identity", "Confirm");
     private static final Set<String> VALIDATE_PARAMETERS = Set.of("Identity", "Recipients");
 
@@ -47,7 +50,7 @@ final class OutboundConnectorCmdlets implements CmdletFamily {
                 yield List.of();
             }
             case REMOVE -> {
-                remove(parameters, connectors, context.domainController());
+                remove(parameters, context);
                 yield List.of();
             }
             case VALIDATE -> validate(parameters, context);
@@ -67,7 +70,7 @@ final class OutboundConnectorCmdlets implements CmdletFamily {
         parameters.requireDeclared(NEW_PARAMETERS);
         String name = parameters.requiredString("Name");
         if (connectors.nameTaken(name)) {
-            throw CmdletException.nameExists("Outbound", name);
+            throw CmdletException.outboundConnectorExists(name);
         }
         OutboundConnector created = validated(applySettings(OutboundConnector.withDefaults(name, now), parameters, now));
         connectors.add(created);
@@ -81,16 +84,33 @@ final class OutboundConnectorCmdlets implements CmdletFamily {
         if (parameters.has("Name")) {
             String newName = parameters.requiredString("Name");
             if (!newName.equalsIgnoreCase(current.name()) && connectors.nameTaken(newName)) {
-                throw CmdletException.nameExists("Outbound", newName);
+                throw CmdletException.outboundConnectorExists(newName);
             }
-            changed = renamed(changed, newName);
+            changed = changed.renamed(newName);
         }
-        connectors.replace(current, validated(changed));
+        changed = validated(changed);
+        boolean stillUsable = changed.enabled() && changed.isTransportRuleScoped() && changed.name().equalsIgnoreCase(current.name());
+        if (!stillUsable) {
+            requireUnreferenced(current, context);
+        }
+        connectors.replace(current, changed);
     }
 
-    private static void remove(CmdletParameters parameters, NamedObjects<OutboundConnector> connectors, String dc) {
+    private static void remove(CmdletParameters parameters, CmdletContext context) {
         parameters.requireDeclared(REMOVE_PARAMETERS);
-        connectors.remove(existing(parameters, connectors, dc));
+        OutboundConnector connector = existing(parameters, context.objects().outboundConnectors(), context.domainController());
+        requireUnreferenced(connector, context);
+        context.objects().outboundConnectors().remove(connector);
+    }
+
+    /** A rule routing to a connector pins it: it cannot be removed, disabled, unscoped or renamed under the rule [S7]. */
+    private static void requireUnreferenced(OutboundConnector connector, CmdletContext context) {
+        context.objects().transportRules().all().stream()
+                .filter(rule -> connector.name().equalsIgnoreCase(String.valueOf(rule.routeMessageOutboundConnector())))
+                .findFirst()
+                .ifPresent(rule -> {
+                    throw CmdletException.connectorStillReferenced(connector.name(), rule.name());
+                });
     }
 
     /**
@@ -150,33 +170,64 @@ final class OutboundConnectorCmdlets implements CmdletFamily {
                 p.has("SmartHosts") ? p.strings("SmartHosts") : base.smartHosts(),
                 p.has("UseMXRecord") ? p.bool("UseMXRecord") : base.useMxRecord(),
                 p.has("TlsSettings") ? p.optionalEnum("TlsSettings", TlsAuthLevel.class, TlsAuthLevel.DOTNET_TYPE) : base.tlsSettings(),
-                p.has("TlsDomain") ? p.string("TlsDomain") : base.tlsDomain(),
+                p.has("TlsDomain") ? blankAsNull(p.string("TlsDomain")) : base.tlsDomain(),
                 p.has("IsTransportRuleScoped") ? p.bool("IsTransportRuleScoped") : base.isTransportRuleScoped(),
                 p.has("Enabled") ? p.bool("Enabled") : base.enabled(),
                 p.has("RecipientDomains") ? p.strings("RecipientDomains") : base.recipientDomains(),
                 p.has("Comment") ? p.string("Comment") : base.comment(),
                 p.has("CloudServicesMailEnabled") ? p.bool("CloudServicesMailEnabled") : base.cloudServicesMailEnabled(),
                 p.has("RouteAllMessagesViaOnPremises") ? p.bool("RouteAllMessagesViaOnPremises") : base.routeAllMessagesViaOnPremises(),
+                p.has("AllAcceptedDomains") ? p.bool("AllAcceptedDomains") : base.allAcceptedDomains(),
+                p.has("SenderRewritingEnabled") ? p.bool("SenderRewritingEnabled") : base.senderRewritingEnabled(),
+                p.has("TestMode") ? p.bool("TestMode") : base.testMode(),
+                p.has("ValidationRecipients") ? p.strings("ValidationRecipients") : base.validationRecipients(),
+                p.has("IsValidated") ? p.bool("IsValidated") : base.isValidated(),
+                p.has("ConnectorSource") ? p.enumValue("ConnectorSource", ConnectorSource.class, ConnectorSource.DOTNET_TYPE).name()
+                        : base.connectorSource(),
                 base.whenCreated(),
                 now);
     }
 
-    private static OutboundConnector renamed(OutboundConnector c, String name) {
-        return new OutboundConnector(c.guid(), name, c.connectorType(), c.smartHosts(), c.useMxRecord(), c.tlsSettings(),
-                c.tlsDomain(), c.isTransportRuleScoped(), c.enabled(), c.recipientDomains(), c.comment(),
-                c.cloudServicesMailEnabled(), c.routeAllMessagesViaOnPremises(), c.whenCreated(), c.whenChanged());
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
-    /** Checks the resulting object, not the parameters, so a Set- cannot leave a connector Exchange would refuse. */
+    /**
+     * Checks the resulting object, not the parameters, so a Set- cannot leave a connector Exchange would refuse. The
+     * rules are [S7]'s; only SenderRewritingEnabled's text is captured [S8], the others follow its pattern (invented).
+     */
     private static OutboundConnector validated(OutboundConnector c) {
+        boolean onPremises = c.connectorType() == ConnectorType.OnPremises;
         if (!c.useMxRecord() && c.smartHosts().isEmpty()) {
-            throw CmdletException.dataValidation(
-                    "SmartHosts must be specified when UseMXRecord is false. Specify at least one smart host or set UseMXRecord to true.");
+            throw CmdletException.argument("SmartHosts must be specified when UseMXRecord is set to false.");
         }
-        if (c.tlsDomain() != null && !c.tlsDomain().isBlank() && c.tlsSettings() != TlsAuthLevel.DomainValidation) {
-            throw CmdletException.dataValidation(
-                    "TlsDomain can only be specified when TlsSettings is DomainValidation. TlsSettings is " + c.tlsSettings() + ".");
+        if (onPremises && c.useMxRecord()) {
+            throw CmdletException.argument("UseMXRecord can't be set to true for Connector type OnPremises. Specify SmartHosts instead.");
+        }
+        boolean unscoped = c.recipientDomains().isEmpty() && !c.allAcceptedDomains();
+        if (c.isTransportRuleScoped() != unscoped) {
+            throw CmdletException.argument(c.isTransportRuleScoped()
+                    ? "A connector with IsTransportRuleScoped set to true can't have RecipientDomains or AllAcceptedDomains."
+                    : "Specify RecipientDomains or AllAcceptedDomains, or set IsTransportRuleScoped to true.");
+        }
+        if ((c.tlsSettings() == TlsAuthLevel.DomainValidation) != (c.tlsDomain() != null)) {
+            throw CmdletException.argument("TlsDomain must be specified exactly when TlsSettings is DomainValidation.");
+        }
+        onPremisesOnly(onPremises, "RouteAllMessagesViaOnPremises", c.routeAllMessagesViaOnPremises());
+        onPremisesOnly(onPremises, "CloudServicesMailEnabled", c.cloudServicesMailEnabled());
+        onPremisesOnly(onPremises, "AllAcceptedDomains", c.allAcceptedDomains());
+        onPremisesOnly(onPremises, "SenderRewritingEnabled", c.senderRewritingEnabled());
+        for (String smartHost : c.smartHosts()) {
+            if (Ipv4Range.parse(smartHost).map(Ipv4Range::reserved).orElse(false)) {
+                throw CmdletException.reservedAddresses(smartHost.trim());
+            }
         }
         return c;
+    }
+
+    private static void onPremisesOnly(boolean onPremises, String parameter, boolean set) {
+        if (set && !onPremises) {
+            throw CmdletException.argument("The " + parameter + " parameter can only be specified for Connector type OnPremises.");
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * An Exchange Online transport (mail flow) rule. Immutable: a Set- produces a new value. Its priority is its
  * position in the tenant's rule list, so it is not a component here.
  *
+ * @param other       the documented conditions, exceptions, actions and properties the simulator only stores (SetSCL, PrependSubject, ...)
  * @param effectiveAt when the transport service applies the last change; simulator-only, never shown by Get-TransportRule
  */
 public record TransportRule(
@@ -30,6 +31,7 @@ public record TransportRule(
         RuleErrorAction ruleErrorAction,
         SenderAddressLocation senderAddressLocation,
         String comments,
+        Map<String, Object> other,
         OffsetDateTime whenChanged,
         OffsetDateTime effectiveAt) implements NamedObject {
 
@@ -43,7 +45,7 @@ public record TransportRule(
     /** What New-TransportRule creates from -Name alone. */
     static TransportRule withDefaults(String name, OffsetDateTime now) {
         return new TransportRule(UUID.randomUUID(), name, RuleMode.Enforce, true, List.of(), null, List.of(), List.of(), null, null,
-                null, List.of(), null, false, RuleErrorAction.Ignore, SenderAddressLocation.Header, null, now, now);
+                null, List.of(), null, false, RuleErrorAction.Ignore, SenderAddressLocation.Header, null, Map.of(), now, now);
     }
 
     public String identity() {
@@ -63,32 +65,42 @@ public record TransportRule(
     TransportRule enabled(boolean newState, OffsetDateTime now, OffsetDateTime newEffectiveAt) {
         return new TransportRule(guid, name, mode, newState, senderDomainIs, fromScope, from, fromMemberOf, routeMessageOutboundConnector,
                 setHeaderName, setHeaderValue, exceptIfSenderIpRanges, setAuditSeverity, stopRuleProcessing, ruleErrorAction,
-                senderAddressLocation, comments, now, newEffectiveAt);
+                senderAddressLocation, comments, other, now, newEffectiveAt);
     }
 
-    /** The rule as Get-TransportRule returns it, with its current priority. */
+    /**
+     * The rule as Get-TransportRule returns it [S4]: {@code Priority} with its OData type annotation, empty
+     * multi-valued properties as {@code null}, and the class names of its conditions, exceptions and actions.
+     */
     public Map<String, Object> toExchangeObject(int priority) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("Identity", identity());
         object.put("Name", name);
         object.put("Guid", guid.toString());
+        object.put("Priority@data.type", "#Int32");
         object.put("Priority", priority);
         object.put("State", enabled ? "Enabled" : "Disabled");
         object.put("Mode", mode.name());
-        object.put("SenderDomainIs", senderDomainIs);
+        object.put("SenderDomainIs", nullWhenEmpty(senderDomainIs));
         object.put("FromScope", fromScope == null ? null : fromScope.name());
-        object.put("From", from);
-        object.put("FromMemberOf", fromMemberOf);
+        object.put("From", nullWhenEmpty(from));
+        object.put("FromMemberOf", nullWhenEmpty(fromMemberOf));
         object.put("RouteMessageOutboundConnector", routeMessageOutboundConnector);
         object.put("SetHeaderName", setHeaderName);
         object.put("SetHeaderValue", setHeaderValue);
-        object.put("ExceptIfSenderIpRanges", exceptIfSenderIpRanges);
+        object.put("ExceptIfSenderIpRanges", nullWhenEmpty(exceptIfSenderIpRanges));
         object.put("SetAuditSeverity", setAuditSeverity == null ? null : setAuditSeverity.name());
         object.put("StopRuleProcessing", stopRuleProcessing);
         object.put("RuleErrorAction", ruleErrorAction.name());
         object.put("SenderAddressLocation", senderAddressLocation.name());
         object.put("Comments", comments);
+        TransportRuleCmdlets.SHAPE.writeTo(object, this);
         object.put("WhenChanged", ExchangeTime.format(whenChanged));
+        object.put("WhenChangedUTC", ExchangeTime.formatUtc(whenChanged));
         return object;
+    }
+
+    private static List<String> nullWhenEmpty(List<String> values) {
+        return values.isEmpty() ? null : values;
     }
 }

@@ -27,6 +27,50 @@ final class TransportRuleCmdlets implements CmdletFamily {
             "FromMemberOf", "RouteMessageOutboundConnector", "SetHeaderName", "SetHeaderValue", "ExceptIfSenderIpRanges",
             "SetAuditSeverity", "StopRuleProcessing", "RuleErrorAction", "SenderAddressLocation", "Comments", "Confirm");
 
+    /**
+     * More of New-/Set-TransportRule's documented parameters (Microsoft's cmdlet reference), with their value types:
+     * enough for the rules tenants already have (scoping, spam level, disclaimers, extra recipients, subject tags).
+     */
+    private static final DocumentedParameters OTHER = new DocumentedParameters()
+            .texts("SentTo", "SentToMemberOf", "RecipientDomainIs", "RecipientAddressContainsWords", "AnyOfToHeader",
+                    "AnyOfToCcHeader", "SubjectContainsWords", "SubjectOrBodyContainsWords", "FromAddressContainsWords",
+                    "SenderIpRanges", "AttachmentExtensionMatchesWords", "HeaderContainsWords")
+            .text("HeaderContainsMessageHeader", "MessageSizeOver", "AttachmentSizeOver")
+            .choice("SentToScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
+            .choice("MessageTypeMatches", "OOF", "AutoForward", "Encrypted", "Calendaring", "PermissionControlled", "Voicemail",
+                    "Signed", "ApprovalRequest", "ReadReceipt")
+            .choice("WithImportance", "Low", "Normal", "High")
+            .numbers("SCLOver")
+            .flags("AttachmentHasExecutableContent", "AttachmentIsPasswordProtected")
+            .texts("ExceptIfSentTo", "ExceptIfSentToMemberOf", "ExceptIfRecipientDomainIs", "ExceptIfFrom", "ExceptIfFromMemberOf",
+                    "ExceptIfSenderDomainIs", "ExceptIfSubjectContainsWords", "ExceptIfSubjectOrBodyContainsWords",
+                    "ExceptIfHeaderContainsWords", "ExceptIfRecipientAddressContainsWords")
+            .text("ExceptIfHeaderContainsMessageHeader")
+            .choice("ExceptIfSentToScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
+            .choice("ExceptIfFromScope", "InOrganization", "NotInOrganization")
+            .choice("ExceptIfMessageTypeMatches", "OOF", "AutoForward", "Encrypted", "Calendaring", "PermissionControlled",
+                    "Voicemail", "Signed", "ApprovalRequest", "ReadReceipt")
+            .numbers("SetSCL")
+            .texts("AddToRecipients", "CopyTo", "BlindCopyTo", "RedirectMessageTo", "ModerateMessageByUser")
+            .choice("AddManagerAsRecipientType", "To", "Cc", "Bcc", "Redirect")
+            .text("PrependSubject", "ApplyHtmlDisclaimerText", "RemoveHeader", "RejectMessageReasonText",
+                    "RejectMessageEnhancedStatusCode", "ApplyClassification", "GenerateIncidentReport", "GenerateNotification",
+                    "ApplyRightsProtectionTemplate")
+            .choice("ApplyHtmlDisclaimerLocation", "Append", "Prepend")
+            .choice("ApplyHtmlDisclaimerFallbackAction", "Wrap", "Ignore", "Reject")
+            .flags("DeleteMessage", "Quarantine", "ModerateMessageByManager", "ApplyOME", "RemoveOME", "RouteMessageOutboundRequireTls")
+            .text("ActivationDate", "ExpiryDate");
+
+    private static final Set<String> ACTIONS = Set.of("RouteMessageOutboundConnector", "SetHeaderName", "SetHeaderValue",
+            "SetAuditSeverity", "StopRuleProcessing", "SetSCL", "AddToRecipients", "CopyTo", "BlindCopyTo", "RedirectMessageTo",
+            "ModerateMessageByUser", "AddManagerAsRecipientType", "PrependSubject", "ApplyHtmlDisclaimerText",
+            "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction", "RemoveHeader", "RejectMessageReasonText",
+            "RejectMessageEnhancedStatusCode", "ApplyClassification", "GenerateIncidentReport", "GenerateNotification",
+            "ApplyRightsProtectionTemplate", "DeleteMessage", "Quarantine", "ModerateMessageByManager", "ApplyOME", "RemoveOME",
+            "RouteMessageOutboundRequireTls");
+
+    static final TransportRuleShape SHAPE = new TransportRuleShape(OTHER, ACTIONS, Set.of("ActivationDate", "ExpiryDate"));
+
     private static final Set<String> GET_PARAMETERS = Set.of("Identity");
     /** Set-TransportRule has no -Enabled: state changes only through Enable-/Disable-TransportRule. */
     private static final Set<String> NEW_PARAMETERS = declared("Enabled");
@@ -34,7 +78,7 @@ final class TransportRuleCmdlets implements CmdletFamily {
     private static final Set<String> IDENTITY_PARAMETERS = Set.of("Identity", "Confirm");
 
     private static Set<String> declared(String extra) {
-        return Set.copyOf(Stream.concat(SETTINGS.stream(), Stream.of(extra)).toList());
+        return Set.copyOf(Stream.of(SETTINGS.stream(), OTHER.names().stream(), Stream.of(extra)).flatMap(s -> s).toList());
     }
 
     @Override
@@ -145,10 +189,12 @@ final class TransportRuleCmdlets implements CmdletFamily {
         if (p.has("ExceptIfSenderIpRanges")) {
             Ipv4Range.requireAll("ExceptIfSenderIpRanges", p.strings("ExceptIfSenderIpRanges"), 1);
         }
+        if (p.has("SenderIpRanges")) {
+            Ipv4Range.requireAll("SenderIpRanges", p.strings("SenderIpRanges"), 1);
+        }
         String connector = p.has("RouteMessageOutboundConnector") ? p.string("RouteMessageOutboundConnector") : base.routeMessageOutboundConnector();
-        if (p.has("RouteMessageOutboundConnector") && connector != null && context.objects().outboundConnectors().find(connector).isEmpty()) {
-            throw CmdletException.argument("The outbound connector \"" + connector + "\" specified for RouteMessageOutboundConnector "
-                    + "couldn't be found. Create the connector first or specify an existing outbound connector.");
+        if (p.has("RouteMessageOutboundConnector") && connector != null) {
+            connector = routableConnector(connector, context).name();
         }
         return new TransportRule(
                 base.guid(),
@@ -172,8 +218,27 @@ final class TransportRuleCmdlets implements CmdletFamily {
                         ? p.enumValue("SenderAddressLocation", SenderAddressLocation.class, SenderAddressLocation.DOTNET_TYPE)
                         : base.senderAddressLocation(),
                 p.has("Comments") ? p.string("Comments") : base.comments(),
+                OTHER.bind(p, base.other()),
                 context.now(),
                 effectiveAt(context));
+    }
+
+    /**
+     * A rule may route only to an existing, enabled, transport-rule-scoped outbound connector: ArgumentException
+     * otherwise [S7]. The texts are not recovered; these are invented.
+     */
+    private static OutboundConnector routableConnector(String identity, CmdletContext context) {
+        OutboundConnector connector = context.objects().outboundConnectors().find(identity).orElseThrow(() -> CmdletException.argument(
+                "The outbound connector " + identity + " specified for RouteMessageOutboundConnector couldn't be found."));
+        if (!connector.enabled()) {
+            throw CmdletException.argument("The outbound connector " + connector.name()
+                    + " specified for RouteMessageOutboundConnector is disabled. Enable the connector first.");
+        }
+        if (!connector.isTransportRuleScoped()) {
+            throw CmdletException.argument("The outbound connector " + connector.name() + " specified for RouteMessageOutboundConnector "
+                    + "isn't scoped to transport rules. Set IsTransportRuleScoped to true on the connector first.");
+        }
+        return connector;
     }
 
     /** Checks the resulting rule, so a Set- cannot leave a rule Exchange would refuse. */

@@ -21,20 +21,22 @@ import java.util.Set;
  * @param ambiguousWriteRate     write cmdlets that are applied but answered 504 or 500: the classic source of duplicates
  * @param noConsent              the token endpoint refuses the tenant: admin consent was never granted
  * @param noExchangeRole         InvokeCommand answers 403: the app's service principal lacks the Exchange Administrator role
+ * @param graphThrottleRate      Graph calls answered 429 with {@code Retry-After: retryAfterSeconds} and Graph's throttle headers
  */
 public record FaultProfile(long latencyMinMs, long latencyMaxMs, double throttleRate, int retryAfterSeconds,
                            double unavailableRate, double gatewayTimeoutRate, int maxConcurrentPerTenant, long slowResponseMs,
-                           double connectionResetRate, double ambiguousWriteRate, boolean noConsent, boolean noExchangeRole) {
+                           double connectionResetRate, double ambiguousWriteRate, boolean noConsent, boolean noExchangeRole,
+                           double graphThrottleRate) {
 
     /** Exchange Online allows about three concurrent sessions per tenant. */
     public static final int EXCHANGE_CONCURRENCY_LIMIT = 3;
 
     /** No faults beyond Exchange's own concurrency limit. */
-    public static final FaultProfile NONE = new FaultProfile(0, 0, 0, 1, 0, 0, EXCHANGE_CONCURRENCY_LIMIT, 0, 0, 0, false, false);
+    public static final FaultProfile NONE = new FaultProfile(0, 0, 0, 1, 0, 0, EXCHANGE_CONCURRENCY_LIMIT, 0, 0, 0, false, false, 0);
 
     private static final Set<String> FIELDS = Set.of("latencyMinMs", "latencyMaxMs", "throttleRate", "retryAfterSeconds",
             "unavailableRate", "gatewayTimeoutRate", "maxConcurrentPerTenant", "slowResponseMs", "connectionResetRate",
-            "ambiguousWriteRate", "noConsent", "noExchangeRole");
+            "ambiguousWriteRate", "noConsent", "noExchangeRole", "graphThrottleRate");
 
     public FaultProfile {
         if (latencyMinMs < 0 || latencyMaxMs < latencyMinMs) {
@@ -45,6 +47,7 @@ public record FaultProfile(long latencyMinMs, long latencyMaxMs, double throttle
         requireRate("gatewayTimeoutRate", gatewayTimeoutRate);
         requireRate("connectionResetRate", connectionResetRate);
         requireRate("ambiguousWriteRate", ambiguousWriteRate);
+        requireRate("graphThrottleRate", graphThrottleRate);
         if (retryAfterSeconds < 1) {
             throw new IllegalArgumentException("retryAfterSeconds must be at least 1: " + retryAfterSeconds);
         }
@@ -89,7 +92,8 @@ public record FaultProfile(long latencyMinMs, long latencyMaxMs, double throttle
                 json.path("connectionResetRate").asDouble(d.connectionResetRate),
                 json.path("ambiguousWriteRate").asDouble(d.ambiguousWriteRate),
                 json.path("noConsent").asBoolean(d.noConsent),
-                json.path("noExchangeRole").asBoolean(d.noExchangeRole));
+                json.path("noExchangeRole").asBoolean(d.noExchangeRole),
+                json.path("graphThrottleRate").asDouble(d.graphThrottleRate));
     }
 
     public FaultProfile withLatency(long fixedMs) {
@@ -98,51 +102,56 @@ public record FaultProfile(long latencyMinMs, long latencyMaxMs, double throttle
 
     public FaultProfile withLatency(long minMs, long maxMs) {
         return new FaultProfile(minMs, maxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withThrottling(double rate, int retryAfter) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, rate, retryAfter, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withUnavailableRate(double rate) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, rate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withGatewayTimeoutRate(double rate) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, rate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withMaxConcurrentPerTenant(int limit) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                limit, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                limit, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withSlowResponse(long ms) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, ms, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, ms, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withConnectionResetRate(double rate) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, rate, ambiguousWriteRate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, rate, ambiguousWriteRate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withAmbiguousWriteRate(double rate) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, rate, noConsent, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, rate, noConsent, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withNoConsent(boolean refused) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, refused, noExchangeRole);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, refused, noExchangeRole, graphThrottleRate);
     }
 
     public FaultProfile withNoExchangeRole(boolean missing) {
         return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfterSeconds, unavailableRate, gatewayTimeoutRate,
-                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, missing);
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, missing, graphThrottleRate);
+    }
+
+    public FaultProfile withGraphThrottling(double rate, int retryAfter) {
+        return new FaultProfile(latencyMinMs, latencyMaxMs, throttleRate, retryAfter, unavailableRate, gatewayTimeoutRate,
+                maxConcurrentPerTenant, slowResponseMs, connectionResetRate, ambiguousWriteRate, noConsent, noExchangeRole, rate);
     }
 }

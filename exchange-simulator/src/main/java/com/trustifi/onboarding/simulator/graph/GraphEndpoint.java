@@ -3,6 +3,8 @@ package com.trustifi.onboarding.simulator.graph;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.fault.FaultPlan;
+import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
 import com.trustifi.onboarding.simulator.http.QueryString;
@@ -27,11 +29,15 @@ public final class GraphEndpoint implements HttpHandler {
     private static final String METADATA = "https://graph.microsoft.com/v1.0/$metadata#";
 
     private final BearerAuthentication authentication;
+    private final FaultPlan faults;
+    private final String clientId;
     private final JsonWire json;
     private final Clock clock;
 
-    public GraphEndpoint(BearerAuthentication authentication, JsonWire json, Clock clock) {
+    public GraphEndpoint(BearerAuthentication authentication, FaultPlan faults, String clientId, JsonWire json, Clock clock) {
         this.authentication = authentication;
+        this.faults = faults;
+        this.clientId = clientId;
         this.json = json;
         this.clock = clock;
     }
@@ -48,6 +54,11 @@ public final class GraphEndpoint implements HttpHandler {
         if (!verdict.accepted()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\"");
             fail(exchange, requestId, GraphError.invalidToken(verdict.refusal()));
+            return;
+        }
+        FaultProfile profile = faults.effectiveFor(verdict.tenant().tenantId());
+        if (faults.roll(profile.graphThrottleRate())) {
+            throttle(exchange, requestId, verdict.tenant().tenantId(), profile.retryAfterSeconds());
             return;
         }
         if (!"GET".equals(exchange.getRequestMethod())) {
@@ -107,6 +118,17 @@ public final class GraphEndpoint implements HttpHandler {
                     body.putAll(selection.apply(r));
                     return body;
                 });
+    }
+
+    /**
+     * Graph's throttled answer [S12]: Retry-After, and the scope (limit type, application, tenant) and reason headers.
+     * Directory reads are limited per application per tenant in resource units, hence the reason given here.
+     */
+    private void throttle(HttpExchange exchange, String requestId, String tenantId, int retryAfterSeconds) throws IOException {
+        exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+        exchange.getResponseHeaders().set("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + clientId + "/" + tenantId);
+        exchange.getResponseHeaders().set("x-ms-throttle-information", "ResourceUnitLimitExceeded");
+        fail(exchange, requestId, GraphError.throttled());
     }
 
     private void fail(HttpExchange exchange, String requestId, GraphError error) throws IOException {

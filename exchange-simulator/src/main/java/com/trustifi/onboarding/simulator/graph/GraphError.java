@@ -19,6 +19,11 @@ record GraphError(int httpStatus, String code, String message) {
         return new GraphError(404, "Request_ResourceNotFound", "Resource '" + path + "' does not exist or one of its queried reference-property objects are not present.");
     }
 
+    /** Graph's throttled answer; the text is the one Graph's throttling guide shows. */
+    static GraphError throttled() {
+        return new GraphError(429, "TooManyRequests", "Too many requests. Please try again later.");
+    }
+
     static GraphError methodNotAllowed() {
         return new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
     }

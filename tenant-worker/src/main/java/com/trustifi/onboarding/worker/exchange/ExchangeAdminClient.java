@@ -64,13 +64,17 @@ public class ExchangeAdminClient {
     /** Runs one cmdlet and returns every object it output, following paging. */
     public List<JsonNode> invoke(String tenantId, Cmdlet cmdlet, Map<String, ?> parameters) {
         byte[] body = requestBody(cmdlet, parameters);
+        List<String> secrets = parameters.entrySet().stream()
+                .filter(parameter -> ParameterDiff.isSensitive(parameter.getKey()) && parameter.getValue() != null)
+                .map(parameter -> String.valueOf(parameter.getValue()))
+                .toList();
         List<JsonNode> objects = new ArrayList<>();
         HttpUrl url = HttpUrl.get(exchange.baseUrl().toString()).newBuilder()
                 .addPathSegments("adminapi/beta").addPathSegment(tenantId).addPathSegment("InvokeCommand")
                 .build();
         while (url != null) {
             HttpUrl page = url;
-            JsonNode answer = retrying.run(() -> limiter.call(tenantId, () -> post(tenantId, cmdlet, page, body)),
+            JsonNode answer = retrying.run(() -> limiter.call(tenantId, () -> post(tenantId, cmdlet, page, body, secrets)),
                     ExchangeAdminClient::repeatable,
                     // the status only: Exchange's text could echo a parameter, and parameters can be secret
                     (attempt, wait, failure) -> {
@@ -95,7 +99,7 @@ public class ExchangeAdminClient {
         return Optional.empty();
     }
 
-    private JsonNode post(String tenantId, Cmdlet cmdlet, HttpUrl url, byte[] body) {
+    private JsonNode post(String tenantId, Cmdlet cmdlet, HttpUrl url, byte[] body, List<String> secrets) {
         Request request = new Request.Builder()
                 .url(url)
                 .header("Authorization", "Bearer " + credentials.accessToken(tenantId, exchange.scope()))
@@ -110,11 +114,12 @@ public class ExchangeAdminClient {
         Span span = spans.exchangeCall(cmdlet.wireName());
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
-            JsonNode payload = readBody(response);
+            String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
-                throw ExchangeCommandException.from(cmdlet, response.code(), response.header("Retry-After"), payload);
+                ExchangeErrorEnvelope envelope = ExchangeErrorEnvelope.read(status, text, response.header("X-ExceptionType"), json);
+                throw ExchangeCommandException.from(cmdlet, status, response.header("Retry-After"), envelope, secrets);
             }
-            return payload;
+            return readBody(text);
         } catch (IOException e) {
             throw ExchangeCommandException.unanswered(cmdlet, e);
         } finally {
@@ -123,8 +128,7 @@ public class ExchangeAdminClient {
         }
     }
 
-    private JsonNode readBody(Response response) throws IOException {
-        String text = response.body() == null ? "" : response.body().string();
+    private JsonNode readBody(String text) {
         if (text.isBlank()) {
             return json.createObjectNode();
         }

@@ -1,50 +1,61 @@
 package com.trustifi.onboarding.worker.exchange;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.worker.retry.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
-import com.trustifi.onboarding.worker.retry.RetryAfter;
+import java.util.Set;
 
 /**
  * A cmdlet that Exchange refused, or whose outcome is unknown because no answer came back.
- * The message is Exchange's own text about the failure: it never contains request parameters.
+ * The message is Exchange's own text about the failure, with the values of secret parameters taken out.
  */
 public class ExchangeCommandException extends RuntimeException {
 
+    /**
+     * Exchange's per-tenant concurrency refusal comes as raw text with nothing else to recognise it by [S9]: the one
+     * place the worker reads English.
+     */
     private static final String CONCURRENCY_LIMIT = "maximum number of concurrent requests";
+    /** Exception types that mean "not now": throttling budgets, whatever status they come with. */
+    private static final Set<String> THROTTLING_TYPES = Set.of("OverBudgetException", "ThrottlingException");
 
     private final Cmdlet cmdlet;
     private final int httpStatus;
+    private final Optional<String> exceptionType;
+    private final boolean concurrencyRefusal;
     private final Optional<Duration> retryAfter;
 
-    private ExchangeCommandException(Cmdlet cmdlet, int httpStatus, String message,
-            Optional<Duration> retryAfter, Throwable cause) {
+    private ExchangeCommandException(Cmdlet cmdlet, int httpStatus, String message, Optional<String> exceptionType,
+            boolean concurrencyRefusal, Optional<Duration> retryAfter, Throwable cause) {
         super(message, cause);
         this.cmdlet = cmdlet;
         this.httpStatus = httpStatus;
+        this.exceptionType = exceptionType;
+        this.concurrencyRefusal = concurrencyRefusal;
         this.retryAfter = retryAfter;
     }
 
     /**
-     * Exchange puts the useful text in error.details[].message as "code|.NET type|text"; the
-     * top-level message is often only "BadRequest".
+     * @param secrets values sent with the call that must not appear in the message, should Exchange echo one
      */
-    static ExchangeCommandException from(Cmdlet cmdlet, int httpStatus, String retryAfterHeader, JsonNode body) {
-        JsonNode error = body.path("error");
-        String detail = error.path("details").path(0).path("message").asText("");
-        String topLevel = error.path("message").asText("");
-        String[] parts = (detail.isEmpty() ? topLevel : detail).split("\\|", 3);
-        String text = parts.length == 3 ? parts[2] : parts[parts.length - 1];
-        if (text.isBlank()) {
-            text = "HTTP " + httpStatus;
+    public static ExchangeCommandException from(Cmdlet cmdlet, int httpStatus, String retryAfterHeader, ExchangeErrorEnvelope envelope,
+            Collection<String> secrets) {
+        String text = envelope.text();
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                text = text.replace(secret, "(not shown)");
+            }
         }
-        return new ExchangeCommandException(cmdlet, httpStatus, text, RetryAfter.parse(retryAfterHeader), null);
+        boolean concurrency = envelope.rawText() && envelope.text().contains(CONCURRENCY_LIMIT);
+        return new ExchangeCommandException(cmdlet, httpStatus, text, envelope.exceptionTypeName(), concurrency,
+                RetryAfter.parse(retryAfterHeader), null);
     }
 
     static ExchangeCommandException unanswered(Cmdlet cmdlet, IOException cause) {
-        return new ExchangeCommandException(cmdlet, 0,
-                "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")", Optional.empty(), cause);
+        return new ExchangeCommandException(cmdlet, 0, "No answer from Exchange Online (" + cause.getClass().getSimpleName() + ")",
+                Optional.empty(), false, Optional.empty(), cause);
     }
 
     public Cmdlet cmdlet() {
@@ -56,14 +67,24 @@ public class ExchangeCommandException extends RuntimeException {
         return httpStatus;
     }
 
+    /** The .NET exception type's simple name (e.g. ManagementObjectNotFoundException), when Exchange named one. */
+    public Optional<String> exceptionType() {
+        return exceptionType;
+    }
+
+    /** Whether Exchange named {@code simpleName} as the exception type. */
+    public boolean isType(String simpleName) {
+        return exceptionType.filter(simpleName::equals).isPresent();
+    }
+
     public Optional<Duration> retryAfter() {
         return retryAfter;
     }
 
     /** Throttled, briefly unavailable, or over the per-tenant concurrency limit: the call was not run. */
     public boolean wasNotRun() {
-        return httpStatus == 429 || httpStatus == 503
-                || getMessage() != null && getMessage().contains(CONCURRENCY_LIMIT);
+        return httpStatus == 429 || httpStatus == 503 || concurrencyRefusal
+                || exceptionType.filter(THROTTLING_TYPES::contains).isPresent();
     }
 
     /** No answer, a gateway timeout or a server error: the cmdlet may or may not have run. */

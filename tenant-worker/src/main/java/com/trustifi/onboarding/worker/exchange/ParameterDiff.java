@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -21,6 +22,7 @@ public final class ParameterDiff {
 
     /** Parameters whose values are secrets: the relay key travels as the rule's header value. */
     private static final Set<String> SENSITIVE = Set.of("SetHeaderValue");
+    private static final Pattern ADDRESS_SPACE = Pattern.compile("^(?i:smtp):(.*);\\d+$");
 
     /** One property whose actual value differs from the desired one. */
     public record Change(String parameter, String actual, String desired) {
@@ -85,8 +87,14 @@ public final class ParameterDiff {
         return node.isMissingNode() || node.isNull() || node.asText().isEmpty() ? List.of() : List.of(node.asText());
     }
 
+    /**
+     * Case-insensitive, and address spaces as plain domains: Get-InboundConnector shows SenderDomains {@code *} as
+     * {@code smtp:*;1} (type prefix and cost).
+     */
     private static Set<String> normalized(List<String> values) {
-        return values.stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+        return values.stream()
+                .map(value -> ADDRESS_SPACE.matcher(value.trim()).replaceFirst("$1").toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String describe(Object value) {

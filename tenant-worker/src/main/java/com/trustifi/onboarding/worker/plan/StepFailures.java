@@ -52,6 +52,10 @@ public class StepFailures {
                 "Unexpected failure: " + failure.getClass().getSimpleName(), "Retry the onboarding", retryable);
     }
 
+    /**
+     * By HTTP status first (a missing role is a 403 whose body may be nothing but NUL bytes), then by the exception
+     * type Exchange named; never by its English text.
+     */
     private static String remediation(ExchangeCommandException exchange) {
         if (exchange.httpStatus() == 401 || exchange.httpStatus() == 403) {
             return "The tenant's administrator must assign the Exchange Administrator role to the onboarding app "
@@ -60,6 +64,20 @@ public class StepFailures {
         }
         if (exchange.wasNotRun() || exchange.outcomeUnknown()) {
             return "Exchange Online was busy or did not answer; retry the onboarding later";
+        }
+        if (exchange.isType("InvalidOperationInDehydratedContextException")) {
+            return "The tenant's organization is not customized yet: run Enable-OrganizationCustomization in Exchange Online "
+                    + "PowerShell (or retry the onboarding, which runs it), then retry";
+        }
+        if (exchange.isType("ConnectorIncorrectUsageConnectorStillReferencedException")) {
+            return "A transport rule still routes mail to this connector: remove that rule or point it elsewhere in the "
+                    + "Exchange admin center, then retry";
+        }
+        if (exchange.isType("IPRangeInConnectorContainsReservedIPAddressesException")) {
+            return "Exchange refuses private or reserved IP addresses in connectors: correct the relay's IP addresses, then retry";
+        }
+        if (exchange.isType("ManagementObjectNotFoundException")) {
+            return "An object the onboarding relies on was removed meanwhile; retry the onboarding";
         }
         return "Check the tenant's Exchange Online configuration, then retry the onboarding";
     }

@@ -66,4 +66,23 @@ class ParameterDiffTest {
         assertThat(ParameterDiff.between(noScope, JSON.readTree("{\"FromMemberOf\":[]}"))).isEmpty();
         assertThat(ParameterDiff.between(noScope, JSON.readTree("{\"FromMemberOf\":[\"pilot@contoso.example\"]}"))).hasSize(1);
     }
+
+    @Test
+    void getOutputShapesCompareEqualToTheDesiredValues() throws Exception {
+        // Get-InboundConnector shows SenderDomains as address spaces; Get-TransportRule shows empty lists as null
+        JsonNode inbound = JSON.readTree("""
+                {"SenderDomains":["smtp:*;1"],"SenderIPAddresses":["3.93.243.176"]}""");
+        JsonNode rule = JSON.readTree("""
+                {"From":null,"FromMemberOf":null,"ExceptIfSenderIpRanges":["3.93.243.176"],"Priority@data.type":"#Int32","Priority":0}""");
+        Map<String, Object> desiredRule = new LinkedHashMap<>();
+        desiredRule.put("From", null);
+        desiredRule.put("FromMemberOf", List.of());
+        desiredRule.put("ExceptIfSenderIpRanges", List.of("3.93.243.176"));
+
+        assertThat(ParameterDiff.between(Map.of("SenderDomains", List.of("*"), "SenderIPAddresses", List.of("3.93.243.176")), inbound))
+                .isEmpty();
+        assertThat(ParameterDiff.between(Map.of("SenderDomains", List.of("partner.example")), inbound))
+                .extracting(ParameterDiff.Change::toString).containsExactly("SenderDomains: [smtp:*;1] -> [partner.example]");
+        assertThat(ParameterDiff.between(desiredRule, rule)).isEmpty();
+    }
 }
