@@ -155,6 +155,7 @@ class OnboardingEndToEndTest {
 
     @Test
     void metricsExplainASmallBatch() throws Exception {
+        awaitWorkerIdle();
         Map<String, Double> workerAtStart = metrics(stack.workerBaseUri().toString());
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
@@ -170,10 +171,13 @@ class OnboardingEndToEndTest {
             rows.add(Map.of("tenantId", tenant.tenantId(), "relayAccountId", account.path("id"), "relayDomains", List.of(domain)));
         }
         // the connection checks run first; the counts below are of the batch alone
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                metrics(stack.workerBaseUri().toString()).getOrDefault("plans_in_flight", 1.0) == 0.0
-                        && delta(metrics(stack.workerBaseUri().toString()), workerAtStart,
-                        "plans_finished_total", Map.of("kind", "CHECK_CONNECTION")) == 3);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Double> now = metrics(stack.workerBaseUri().toString());
+            assertThat(now.get("plans_in_flight")).isZero();
+            assertThat(delta(now, workerAtStart, "plans_finished_total", Map.of("kind", "CHECK_CONNECTION")))
+                    .as("connection checks finished; metrics %s", now.keySet().stream().filter(name -> name.startsWith("plans")).toList())
+                    .isEqualTo(3);
+        });
         Map<String, Double> workerBefore = metrics(stack.workerBaseUri().toString());
         Map<String, Double> apiBefore = metrics(stack.apiBaseUri().toString());
 
@@ -240,8 +244,10 @@ class OnboardingEndToEndTest {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            // "name{labels} value", then possibly an exemplar (" # {trace_id=...} value timestamp"): tracing links them
+            String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+            int space = sample.lastIndexOf(' ');
+            samples.put(sample.substring(0, space), Double.parseDouble(sample.substring(space + 1)));
         }
         return samples;
     }
@@ -257,6 +263,18 @@ class OnboardingEndToEndTest {
 
     private static double delta(Map<String, Double> after, Map<String, Double> before, String name, Map<String, String> labels) {
         return value(after, name, labels) - value(before, name, labels);
+    }
+
+    /** No plan running and none finished for a second: what other tests started (a connection check) is done. */
+    private static void awaitWorkerIdle() {
+        double[] finished = {-1};
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Double> now = metrics(stack.workerBaseUri().toString());
+            double total = value(now, "plans_finished_total", Map.of());
+            boolean idle = now.getOrDefault("plans_in_flight", 1.0) == 0.0 && total == finished[0];
+            finished[0] = total;
+            return idle;
+        });
     }
 
     @Test
