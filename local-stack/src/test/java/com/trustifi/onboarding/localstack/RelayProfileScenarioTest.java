@@ -14,6 +14,7 @@ import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
+import com.trustifi.onboarding.simulator.TenantPopulation;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -152,6 +153,87 @@ class RelayProfileScenarioTest {
                 .satisfies(connector -> assertThat(connector.toExchangeObject()).containsEntry("ConnectorType", "OnPremises"));
         assertThat(tenant.inboundConnectors()).hasSize(1);
         assertThat(lastByStep(events).get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION).outcome()).isEqualTo(StepOutcome.SKIPPED);
+    }
+
+    @Test
+    void aMixedPopulationGetsEachTenantItsProfileLeavesEveryoneElsesObjectsAloneAndOffboardsToWhereItWas() {
+        // tenants as varied as real customers: old and new, dehydrated, with other vendors' connectors and rules
+        List<TenantSpec> population = TenantPopulation.generate(60, 7).stream()
+                .filter(spec -> spec.domains().get(0).acceptedDomainType().equals("Authoritative"))
+                .limit(24).toList();
+        assertThat(population).as("the sample has what the scenario is about")
+                .anyMatch(spec -> spec.createdDateTime().isBefore(RelayProfileName.OLDER_TENANT_CUTOFF))
+                .anyMatch(spec -> !spec.createdDateTime().isBefore(RelayProfileName.OLDER_TENANT_CUTOFF))
+                .anyMatch(TenantSpec::dehydrated)
+                .anyMatch(spec -> spec.configuration().stream().anyMatch(step -> step.cmdletName().equals("New-OutboundConnector")))
+                .anyMatch(spec -> spec.configuration().stream().anyMatch(step -> step.cmdletName().equals("New-TransportRule")));
+        List<SimulatedTenant> tenants = population.stream().map(simulator::createTenant).toList();
+        Map<String, Map<String, Object>> before = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> foreignBefore = new LinkedHashMap<>();
+        tenants.forEach(tenant -> {
+            before.put(tenant.tenantId(), exchangeState(tenant));
+            foreignBefore.put(tenant.tenantId(), foreignObjects(tenant));
+        });
+
+        assertThat(foreignBefore.values()).as("other companies' connectors are there to be left alone")
+                .anyMatch(objects -> objects.keySet().stream().anyMatch(key -> key.startsWith("outbound ")))
+                .anyMatch(objects -> objects.keySet().stream().anyMatch(key -> key.startsWith("inbound ")));
+        Map<SimulatedTenant, UUID> onboardings = new LinkedHashMap<>();
+        tenants.forEach(tenant -> onboardings.put(tenant, driver.send(CommandKind.ONBOARD,
+                request(tenant).withDomainRecords(recordsFor(domainOf(tenant))))));
+
+        onboardings.forEach((tenant, onboarding) -> {
+            List<StatusEvent> events = driver.awaitFinal(onboarding, TIMEOUT);
+            assertThat(finalEvent(events).outcome()).as(tenant.displayName() + ": " + events).isEqualTo(StepOutcome.SUCCEEDED);
+            boolean older = tenant.createdDateTime().isBefore(RelayProfileName.OLDER_TENANT_CUTOFF);
+            assertThat(lastByStep(events).get(ProvisioningStep.CHECK_TENANT).profile())
+                    .isEqualTo(older ? RelayProfileName.OLDER_TENANT : RelayProfileName.ALL_TENANTS);
+            assertThat(ours(tenant.outboundConnectors().stream().map(c -> c.toExchangeObject()).toList(),
+                    "Trustifi Outbound Connector (Send)")).singleElement()
+                    .satisfies(connector -> assertThat(connector).containsEntry("ConnectorType", older ? "OnPremises" : "Partner"));
+            assertThat(ours(tenant.inboundConnectors().stream().map(c -> c.toExchangeObject()).toList(),
+                    "Trustifi Inbound Connector (Receive)")).hasSize(older ? 1 : 0);
+            assertThat(foreignObjects(tenant)).as(tenant.displayName() + ": other companies' objects").isEqualTo(foreignBefore.get(tenant.tenantId()));
+        });
+
+        Map<SimulatedTenant, UUID> offboardings = new LinkedHashMap<>();
+        tenants.forEach(tenant -> offboardings.put(tenant, driver.send(CommandKind.OFFBOARD, request(tenant))));
+        offboardings.forEach((tenant, offboarding) -> {
+            List<StatusEvent> events = driver.awaitFinal(offboarding, TIMEOUT);
+            assertThat(finalEvent(events).outcome()).as(tenant.displayName() + ": " + events).isEqualTo(StepOutcome.SUCCEEDED);
+            assertThat(exchangeState(tenant)).as(tenant.displayName()).isEqualTo(before.get(tenant.tenantId()));
+        });
+    }
+
+    private static final List<String> OUR_OBJECTS = List.of("Trustifi Outbound Connector (Send)",
+            "Trustifi Inbound Connector (Receive)", "Trustifi Outbound Relay");
+
+    /**
+     * Every object that is not the relay's, as Get- shows it. A rule's priority is left out: putting our rule above the
+     * vendor's inbound rule (seed step 46) moves the rules below it down by one; their order is compared instead.
+     */
+    private static Map<String, Object> foreignObjects(SimulatedTenant tenant) {
+        Map<String, Object> foreign = new LinkedHashMap<>();
+        tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject()))
+                .filter(object -> !OUR_OBJECTS.contains(object.get("Name"))).forEach(object -> foreign.put("outbound " + object.get("Name"), object));
+        tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject()))
+                .filter(object -> !OUR_OBJECTS.contains(object.get("Name"))).forEach(object -> foreign.put("inbound " + object.get("Name"), object));
+        var rules = tenant.transportRules();
+        List<Object> order = new java.util.ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Map<String, Object> rule = stable(rules.get(i).toExchangeObject(i));
+            if (!OUR_OBJECTS.contains(rule.get("Name"))) {
+                rule.keySet().removeIf(key -> key.startsWith("Priority"));
+                foreign.put("rule " + rule.get("Name"), rule);
+                order.add(rule.get("Name"));
+            }
+        }
+        foreign.put("rule order", order);
+        return foreign;
+    }
+
+    private static List<Map<String, Object>> ours(List<Map<String, Object>> objects, String name) {
+        return objects.stream().filter(object -> name.equals(object.get("Name"))).toList();
     }
 
     /** The shapes the API's relay account gives a domain (docs/relay-profiles.md: inferred from Amazon SES). */

@@ -7,6 +7,7 @@ import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
+import com.trustifi.onboarding.worker.exchange.ExchangeCommandException;
 import com.trustifi.onboarding.worker.graph.TenantDescription;
 import com.trustifi.onboarding.worker.graph.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,14 @@ public class TenantCheckStep implements PlanStep {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, checked + "; would enable organization customization");
             case VERIFY -> StepResult.of(StepOutcome.DRIFTED, checked + "; the organization is not customized");
             case APPLY -> {
-                exchange.invoke(context.tenantId(), Cmdlet.ENABLE_ORGANIZATION_CUSTOMIZATION, Map.of());
+                try {
+                    exchange.invoke(context.tenantId(), Cmdlet.ENABLE_ORGANIZATION_CUSTOMIZATION, Map.of());
+                } catch (ExchangeCommandException refused) {
+                    // "already enabled": an earlier attempt whose answer was lost did it
+                    if (!refused.isType("InvalidOperationException")) {
+                        throw refused;
+                    }
+                }
                 yield StepResult.of(StepOutcome.UPDATED, checked + "; enabled organization customization");
             }
         };
