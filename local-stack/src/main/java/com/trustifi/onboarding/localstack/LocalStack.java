@@ -82,8 +82,8 @@ public final class LocalStack implements AutoCloseable {
      * @param workers         worker processes in the one consumer group
      * @param durableCommits  PostgreSQL flushes every commit before it returns, as production does; the embedded
      *                        default does not, which tests can afford
+     * @param traced          both services record every trace and export it to a {@link TraceCollector}
      */
-    /** @param traced whether both services record every trace and export it to a {@link TraceCollector} */
     public record Settings(Ports ports, Map<String, String> workerOverrides, int workers, boolean durableCommits,
             boolean traced) {
 

@@ -21,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,16 +38,19 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TraceCollector implements AutoCloseable {
 
-    /** One exported span, as much of it as a reader of the file needs. */
+    /** One exported span, as much of it as a reader of the file needs; events (exceptions among them) by name. */
     public record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-            String kind, Map<String, String> attributes) {
+            String kind, Map<String, String> attributes, Map<String, Map<String, String>> events) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Path file;
-    private final List<CollectedSpan> spans = new ArrayList<>();
+    /** What a test reads back; a long serve session keeps only the latest, the file has them all. */
+    private static final int SPANS_KEPT = 100_000;
+
+    private final ArrayDeque<CollectedSpan> spans = new ArrayDeque<>();
 
     private TraceCollector(HttpServer server, Path file) {
         this.server = server;
@@ -54,7 +59,9 @@ public final class TraceCollector implements AutoCloseable {
 
     public static TraceCollector start(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, "");
+        Files.deleteIfExists(file);
+        // spans name tenants and onboardings: for the owner's eyes, like the stack's other files
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         var collector = new TraceCollector(server, file);
         server.createContext("/v1/traces", collector::receive);
@@ -122,11 +129,14 @@ public final class TraceCollector implements AutoCloseable {
                 for (Span span : scopeSpans.getSpansList()) {
                     received.add(new CollectedSpan(service, hex(span.getTraceId().toByteArray()),
                             hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()), span.getName(),
-                            span.getKind().name(), attributes(span.getAttributesList())));
+                            span.getKind().name(), attributes(span.getAttributesList()), events(span)));
                 }
             }
         }
         spans.addAll(received);
+        while (spans.size() > SPANS_KEPT) {
+            spans.removeFirst();
+        }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
             for (CollectedSpan span : received) {
                 out.write(JSON.writeValueAsString(span));
@@ -140,6 +150,12 @@ public final class TraceCollector implements AutoCloseable {
     private static String serviceName(Resource resource) {
         return resource.getAttributesList().stream().filter(attribute -> attribute.getKey().equals("service.name"))
                 .map(attribute -> text(attribute.getValue())).findFirst().orElse("");
+    }
+
+    private static Map<String, Map<String, String>> events(Span span) {
+        Map<String, Map<String, String>> events = new LinkedHashMap<>();
+        span.getEventsList().forEach(event -> events.put(event.getName(), attributes(event.getAttributesList())));
+        return events;
     }
 
     private static Map<String, String> attributes(List<KeyValue> values) {

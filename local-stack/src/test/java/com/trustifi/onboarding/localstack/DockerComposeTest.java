@@ -3,6 +3,7 @@ package com.trustifi.onboarding.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class DockerComposeTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // a key given twice is an error to Docker Compose and kubectl; Jackson would silently keep the last one
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Path ROOT = ProjectLayout.find().root();
     private static final String SIMULATOR = "https://exchange-simulator:8443";
     private static JsonNode compose;

@@ -62,9 +62,20 @@ class RelayProfileTest {
         body.put("profile", "NEWER_TENANT");
         partner.request().contentType(ContentType.JSON).body(body).post("/v1/onboardings")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("profile"));
+                .body("errors.field", hasItem("profile"))
+                .body("errors.reason", hasItem("must be one of [OLDER_TENANT, ALL_TENANTS]"));
         partner.request().queryParam("tenantId", tenantId).get("/v1/onboardings")
                 .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void forceProfileIsRefusedWithWhatReplacedIt() {
+        var body = partner.onboarding(UUID.randomUUID().toString(), "contoso.example");
+        body.put("forceProfile", true);
+        partner.request().contentType(ContentType.JSON).body(body).post("/v1/onboardings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("forceProfile"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("replaced by \"profile\""));
     }
 
     @Test

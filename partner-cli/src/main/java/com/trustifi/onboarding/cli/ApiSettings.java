@@ -41,7 +41,7 @@ record ApiSettings(URI apiUrl, String apiKey) {
      * absent unless it was named with --config.
      *
      * @param named   the file was named on the command line, so it must exist
-     * @param warning told about a config file that other users can read
+     * @param warning told about a config file that other users can read, and about a key sent in clear text
      */
     static ApiSettings load(Map<String, String> environment, Path configFile, boolean named, Consumer<String> warning) {
         Properties file = read(configFile, named, warning);
@@ -53,7 +53,15 @@ record ApiSettings(URI apiUrl, String apiKey) {
         if (key == null) {
             throw CliFailure.usage("No API key: set " + KEY_VARIABLE + " or " + KEY_PROPERTY + " in " + configFile);
         }
-        return new ApiSettings(parseUrl(url), key);
+        URI api = parseUrl(url);
+        if ("http".equals(api.getScheme()) && !isLoopback(api.getHost())) {
+            warning.accept("The API URL is plain http to another machine: the API key crosses the network in clear text");
+        }
+        return new ApiSettings(api, key);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static Properties read(Path configFile, boolean named, Consumer<String> warning) {
@@ -98,7 +106,8 @@ record ApiSettings(URI apiUrl, String apiKey) {
                 throw CliFailure.usage("The API URL must not hold a user or password; the key goes in " + KEY_VARIABLE);
             }
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw CliFailure.usage("The API URL must be http(s)://host[:port], not " + url);
+                // not the value itself: a key put in the URL's place would be printed
+                throw CliFailure.usage("The API URL must be http(s)://host[:port]");
             }
             return uri;
         } catch (URISyntaxException e) {

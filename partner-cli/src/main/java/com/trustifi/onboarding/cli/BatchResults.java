@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.cli;
 
+import com.trustifi.onboarding.model.CsvText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ record BatchResults(List<Row> rows) {
      */
     static BatchResults of(List<String> submitted, List<ApiProblem.FieldError> refused, String apiResults) {
         List<Row> rows = new ArrayList<>();
-        List<List<String>> lines = Csv.parse(apiResults);
+        List<List<String>> lines = CsvText.parse(apiResults);
         Map<String, Integer> column = columns(lines.isEmpty() ? List.of() : lines.get(0));
         for (List<String> cells : lines.subList(Math.min(1, lines.size()), lines.size())) {
             rows.add(new Row(cell(cells, column, "tenantId"), cell(cells, column, "onboardingId"), cell(cells, column, "status"),
@@ -104,8 +105,8 @@ record BatchResults(List<Row> rows) {
     }
 
     String toCsv() {
-        var csv = new StringBuilder(Csv.line(COLUMNS));
-        rows.forEach(row -> csv.append(Csv.line(row.cells())));
+        var csv = new StringBuilder(CsvText.line(COLUMNS));
+        rows.forEach(row -> csv.append(CsvText.line(row.cells())));
         return csv.toString();
     }
 

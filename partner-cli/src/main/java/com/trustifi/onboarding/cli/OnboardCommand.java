@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "onboard", mixinStandardHelpOptions = true,
         description = {"Submits a CSV of tenants as one batch, follows it until every tenant is final and writes one result line "
                 + "per tenant.",
-                "CSV columns: tenantId, relayDomains (separated by ;), relayAccountId, testRecipient, forceProfile.",
+                "CSV columns: tenantId, relayDomains (separated by ;), relayAccountId, testRecipient, profile (OLDER_TENANT or ALL_TENANTS).",
                 "Running it again on the same CSV within 24 hours follows the first batch instead of submitting a second."})
 final class OnboardCommand implements Callable<Integer> {
 

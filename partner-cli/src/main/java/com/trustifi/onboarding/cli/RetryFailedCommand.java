@@ -60,7 +60,10 @@ final class RetryFailedCommand implements Callable<Integer> {
         return cli.outcome(api, polling.interval()).follow(receipt, tenants, resultsFile);
     }
 
-    /** The request the failed onboarding was made from, as a batch row: same tenant, account, domains and options. */
+    /**
+     * The request the failed onboarding was made from, as a batch row: same tenant, account, domains and options, the
+     * profile it named (none: the creation date chooses again) and, for a plan, a plan again rather than a change.
+     */
     private static Map<String, Object> requestOf(JsonNode onboarding) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("tenantId", onboarding.path("tenantId").asText());
@@ -74,8 +77,11 @@ final class RetryFailedCommand implements Callable<Integer> {
         if (onboarding.path("testRecipient").isTextual()) {
             row.put("testRecipient", onboarding.path("testRecipient").asText());
         }
-        if (onboarding.path("forceProfile").asBoolean(false)) {
-            row.put("forceProfile", true);
+        if (onboarding.path("profile").isTextual()) {
+            row.put("profile", onboarding.path("profile").asText());
+        }
+        if ("PLAN".equals(onboarding.path("kind").asText())) {
+            row.put("dryRun", true);
         }
         return row;
     }

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.cli;
 
+import com.trustifi.onboarding.model.CsvText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,9 @@ record TenantCsv(String text, List<String> tenantIds) {
     static TenantCsv parse(String text) {
         List<List<String>> lines;
         try {
-            lines = Csv.parse(text);
+            lines = CsvText.parse(text);
         } catch (IllegalArgumentException e) {
-            throw CliFailure.usage("The CSV cannot be read: " + e.getMessage());
+            throw CliFailure.usage("The CSV cannot be read: it " + e.getMessage());
         }
         if (lines.size() < 2) {
             throw CliFailure.usage("The CSV needs a header line and at least one tenant");
@@ -33,7 +34,7 @@ record TenantCsv(String text, List<String> tenantIds) {
         }
         if (column < 0) {
             throw CliFailure.usage("The CSV's header has no tenantId column; its columns are: tenantId, relayDomains "
-                    + "(separated by ;), relayAccountId, testRecipient, forceProfile");
+                    + "(separated by ;), relayAccountId, testRecipient, profile");
         }
         List<String> tenantIds = new ArrayList<>();
         for (List<String> cells : lines.subList(1, lines.size())) {

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.cli;
 
+import com.trustifi.onboarding.model.CsvText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class BatchResultsTest {
         assertThat(Files.readString(file)).isEqualTo("tenantId,onboardingId,status,detail,remediation,retryable\r\n"
                 + "t-1,o-1,SUCCEEDED,,,false\r\n"
                 + "t-3,o-3,FAILED,\"Exchange said: no, \"\"really\"\"\",'=assign the role,false\r\n");
-        assertThat(Csv.parse(Files.readString(file))).hasSize(3);
+        assertThat(CsvText.parse(Files.readString(file))).hasSize(3);
     }
 
     @Test

@@ -22,10 +22,10 @@ public enum ProvisioningStep {
     @JsonProperty("ensure-transport-rule") ENSURE_TRANSPORT_RULE,
     /** Seed step 46: our rule above the vendor's inbound rule. */
     @JsonProperty("ensure-rule-order") ENSURE_RULE_ORDER,
-    /** Profile ALL_TENANTS: the vendor's domain-verification records are published (advisory). */
-    @JsonProperty("check-domain-verification") CHECK_DOMAIN_VERIFICATION,
     /** Seed step 47: the SPF record lists the relay's addresses (advisory). */
     @JsonProperty("check-spf") CHECK_SPF,
+    /** Profile ALL_TENANTS: the vendor's domain-verification records are published (advisory). */
+    @JsonProperty("check-domain-verification") CHECK_DOMAIN_VERIFICATION,
     /** Everything read back and compared with the profile. */
     @JsonProperty("verify") VERIFY,
     /** Not a step: the state of the onboarding as a whole. */

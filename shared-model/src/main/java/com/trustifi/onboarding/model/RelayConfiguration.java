@@ -1,5 +1,8 @@
 package com.trustifi.onboarding.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -27,6 +30,21 @@ public record RelayConfiguration(
     public RelayConfiguration {
         relayDomains = List.copyOf(relayDomains);
         domainRecords = domainRecords == null ? List.of() : List.copyOf(domainRecords);
+    }
+
+    /**
+     * Reads commands of both shapes. Before profiles, {@code profile} held the seed's objects as data (the only
+     * profile there was) and {@code forceProfile} applied it to newer tenants too: that is naming OLDER_TENANT, and
+     * without it the tenant's creation date chooses, as it did then for the tenants it accepted.
+     */
+    @JsonCreator
+    static RelayConfiguration read(@JsonProperty("relayDomains") List<String> relayDomains,
+            @JsonProperty("profile") JsonNode profile, @JsonProperty("relaySecret") EncryptedSecret relaySecret,
+            @JsonProperty("limitedScope") LimitedScope limitedScope, @JsonProperty("testRecipient") String testRecipient,
+            @JsonProperty("domainRecords") List<DnsRecord> domainRecords, @JsonProperty("forceProfile") boolean forceProfile) {
+        RelayProfileName named = profile != null && profile.isTextual() ? RelayProfileName.valueOf(profile.asText())
+                : forceProfile ? RelayProfileName.OLDER_TENANT : null;
+        return new RelayConfiguration(relayDomains, named, relaySecret, limitedScope, testRecipient, domainRecords);
     }
 
     /** Seed step 48: a group, or a list of sender addresses, as a transport rule condition. */

@@ -87,6 +87,20 @@ class WireFormatTest {
     }
 
     @Test
+    void aCommandFromBeforeProfilesIsStillRead() throws IOException {
+        ProvisioningCommand older = WireJson.mapper().treeToValue(golden("provisioning-command-v1-before-profiles.json"),
+                ProvisioningCommand.class);
+        assertThat(older.relay().profile()).as("the creation date chooses, as it did then").isNull();
+        assertThat(older.relay().relayDomains()).containsExactly("contoso.example", "sales.contoso.example");
+        assertThat(older.relay().domainRecords()).isEmpty();
+
+        var forced = (com.fasterxml.jackson.databind.node.ObjectNode) golden("provisioning-command-v1-before-profiles.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) forced.get("relay")).put("forceProfile", true);
+        assertThat(WireJson.mapper().treeToValue(forced, ProvisioningCommand.class).relay().profile())
+                .isEqualTo(RelayProfileName.OLDER_TENANT);
+    }
+
+    @Test
     void aCommandFromBeforeGenerationsReadsAsGenerationZero() throws IOException {
         var older = (com.fasterxml.jackson.databind.node.ObjectNode) golden("provisioning-command-v1.json");
         older.remove("generation");

@@ -1,19 +1,23 @@
 package com.trustifi.onboarding.api.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.trustifi.onboarding.api.tracing.TraceParent;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.TenantGeneration;
 import com.trustifi.onboarding.model.WireJson;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import com.trustifi.onboarding.api.tracing.TraceParent;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -39,10 +43,12 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final Event<Appended> appended;
+    private final Tracer tracer;
 
-    Outbox(EntityManager entityManager, Event<Appended> appended) {
+    Outbox(EntityManager entityManager, Event<Appended> appended, Tracer tracer) {
         this.entityManager = entityManager;
         this.appended = appended;
+        this.tracer = tracer;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -72,8 +78,6 @@ public class Outbox {
     }
 
     private void insert(List<Row> rows) {
-        // the request's trace goes with its records: the relay publishes them later, from its own thread
-        String traceParent = TraceParent.current().orElse(null);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Row row : rows) {
@@ -86,13 +90,30 @@ public class Outbox {
                         insert.setObject(4, row.onboardingId());
                     }
                     insert.setObject(5, row.createdAt().atOffset(ZoneOffset.UTC));
-                    insert.setString(6, traceParent);
+                    insert.setString(6, traceParent(row, rows.size()).orElse(null));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
         appended.fire(new Appended(rows.size()));
+    }
+
+    /**
+     * The trace a record continues, kept with it because the relay publishes it later, from its own thread: the
+     * request's own, or, for the records of a batch, a trace per onboarding linked to the request's, so that a batch
+     * of 10,000 tenants is not one trace of hundreds of thousands of spans.
+     */
+    private Optional<String> traceParent(Row row, int recordsOfRequest) {
+        if (recordsOfRequest == 1 || row.onboardingId() == null) {
+            return TraceParent.current();
+        }
+        Span accepted = tracer.spanBuilder("accept onboarding").setNoParent()
+                .addLink(Span.current().getSpanContext())
+                .setAttribute("onboarding.id", row.onboardingId().toString())
+                .startSpan();
+        accepted.end();
+        return TraceParent.of(Context.root().with(accepted));
     }
 
     private record Row(String topic, String key, String payload, UUID onboardingId, Instant createdAt) {

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.model.CsvText;
 import com.trustifi.onboarding.api.config.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.trustifi.onboarding.api.batch.BatchReceipt;
@@ -40,7 +41,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
 
-    private static final String RESULTS_HEADER = Csv.line(List.of("tenantId", "onboardingId", "status", "detail", "remediation",
+    private static final String RESULTS_HEADER = CsvText.line(List.of("tenantId", "onboardingId", "status", "detail", "remediation",
             "retryable"));
 
     private final Batches batches;
@@ -126,7 +127,7 @@ public class BatchResource {
                 .orElseThrow(() -> new NotFoundException("No batch " + id));
         var csv = new StringBuilder(RESULTS_HEADER);
         for (Onboarding onboarding : onboardings) {
-            csv.append(Csv.line(List.of(onboarding.tenantId, onboarding.id.toString(), onboarding.status.name(),
+            csv.append(CsvText.line(List.of(onboarding.tenantId, onboarding.id.toString(), onboarding.status.name(),
                     onboarding.detail == null ? "" : onboarding.detail,
                     onboarding.remediation == null ? "" : onboarding.remediation,
                     String.valueOf(onboarding.retryable))));

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.rest;
 
+import com.trustifi.onboarding.model.CsvText;
 import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
 import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.ArrayList;
@@ -32,7 +33,12 @@ final class CsvBatch {
     }
 
     static CsvBatch parse(String csv) {
-        List<List<String>> lines = Csv.parse(csv == null ? "" : csv);
+        List<List<String>> lines;
+        try {
+            lines = CsvText.parse(csv == null ? "" : csv);
+        } catch (IllegalArgumentException unreadable) {
+            throw new UnacceptableRequestException("body", unreadable.getMessage());
+        }
         if (lines.isEmpty()) {
             throw new UnacceptableRequestException("body", "must have a header line and at least one row");
         }
@@ -74,8 +80,9 @@ final class CsvBatch {
         List<String> names = new ArrayList<>();
         for (String name : header) {
             String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name.trim())).findFirst()
-                    .orElseThrow(() -> new UnacceptableRequestException("header",
-                            "has an unknown column '" + name.trim() + "'; the columns are " + String.join(", ", COLUMNS)));
+                    .orElseThrow(() -> new UnacceptableRequestException("header", name.trim().equalsIgnoreCase("forceProfile")
+                            ? "has the column forceProfile, which was replaced by profile (OLDER_TENANT or ALL_TENANTS)"
+                            : "has an unknown column '" + name.trim() + "'; the columns are " + String.join(", ", COLUMNS)));
             if (names.contains(known)) {
                 throw new UnacceptableRequestException("header", "has the column " + known + " twice");
             }

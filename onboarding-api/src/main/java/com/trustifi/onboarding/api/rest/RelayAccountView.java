@@ -24,7 +24,9 @@ public record RelayAccountView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String relaySecret,
         @Schema(description = "For tenants onboarded with profile ALL_TENANTS: the records to publish in each domain's "
-                + "DNS so the relay may send for it (identity TXT, DKIM CNAMEs, MAIL FROM MX and TXT)")
+                + "DNS so the relay may send for it (identity TXT, DKIM CNAMEs, MAIL FROM MX and TXT). Their names and "
+                + "shapes are inferred (Amazon SES's) and their values derived by this API: the vendor's portal's own "
+                + "records, once it shows them, are the ones that verify a domain")
         List<DnsRecord> domainVerificationRecords,
         Instant createdAt) {
 

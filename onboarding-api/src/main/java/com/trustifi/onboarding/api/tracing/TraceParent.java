@@ -23,7 +23,7 @@ public final class TraceParent {
 
         @Override
         public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+            return carrier.get(key);
         }
     };
 
@@ -31,8 +31,12 @@ public final class TraceParent {
     }
 
     public static Optional<String> current() {
+        return of(Context.current());
+    }
+
+    public static Optional<String> of(Context context) {
         Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        W3CTraceContextPropagator.getInstance().inject(context, carrier, Map::put);
         return Optional.ofNullable(carrier.get(HEADER));
     }
 

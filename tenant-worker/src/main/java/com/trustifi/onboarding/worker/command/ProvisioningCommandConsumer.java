@@ -74,11 +74,11 @@ public class ProvisioningCommandConsumer {
                 : Delivery.last();
         metrics.planStarted();
         Span span = spans.command(command, record.getHeaders());
-        // every line logged while the plan runs names its tenant, onboarding, command and trace (JSON fields in production)
+        // every line logged while the plan runs names its tenant, onboarding and command (JSON fields in production);
+        // OpenTelemetry adds the trace once the span is current
         MDC.put("tenantId", command.tenantId());
         MDC.put("onboardingId", command.onboardingId().toString());
         MDC.put("commandId", command.commandId().toString());
-        MDC.put("traceId", span.getSpanContext().getTraceId());
         PlanOutcome outcome = null;
         try (Scope scope = span.makeCurrent()) {
             outcome = tenants.oneAtATime(command.tenantId(), () -> plan.run(command, status.reporterFor(command), current));
@@ -89,7 +89,6 @@ public class ProvisioningCommandConsumer {
             MDC.remove("tenantId");
             MDC.remove("onboardingId");
             MDC.remove("commandId");
-            MDC.remove("traceId");
         }
         if (outcome == PlanOutcome.DEFERRED) {
             throw new ProvisioningDeferredException(command);

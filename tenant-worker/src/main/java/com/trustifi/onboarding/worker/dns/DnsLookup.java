@@ -47,7 +47,9 @@ public class DnsLookup {
         environment.put("com.sun.jndi.dns.timeout.retries", "1");
         DirContext dns = new InitialDirContext(environment);
         try {
-            return texts(dns.getAttributes(name, new String[] {type}).get(type));
+            List<String> values = texts(dns.getAttributes(name, new String[] {type}).get(type));
+            // host names come fully qualified; TXT is text, its dots its own
+            return type.equalsIgnoreCase("TXT") ? values : values.stream().map(value -> value.replaceAll("\\.$", "")).toList();
         } catch (NameNotFoundException noSuchName) {
             return List.of();
         } finally {
@@ -63,7 +65,7 @@ public class DnsLookup {
         }
         NamingEnumeration<?> all = records.getAll();
         while (all.hasMore()) {
-            values.add(all.next().toString().replaceAll("\"\\s*\"", "").replace("\"", "").replaceAll("\\.$", ""));
+            values.add(all.next().toString().replaceAll("\"\\s*\"", "").replace("\"", ""));
         }
         return values;
     }

@@ -40,6 +40,9 @@ public class ExchangeCommandException extends RuntimeException {
     /**
      * @param secrets values sent with the call that must not appear in the message, should Exchange echo one
      */
+    /** An answer's text is reported; a front end's raw page or a long trace is not worth reporting whole. */
+    private static final int MAX_TEXT = 300;
+
     public static ExchangeCommandException from(Cmdlet cmdlet, int httpStatus, String retryAfterHeader, ExchangeErrorEnvelope envelope,
             Collection<String> secrets) {
         String text = envelope.text();
@@ -47,6 +50,10 @@ public class ExchangeCommandException extends RuntimeException {
             if (secret != null && !secret.isEmpty()) {
                 text = text.replace(secret, "(not shown)");
             }
+        }
+        // cut only after the secrets are out: a cut through one would leave its beginning
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT) + "...";
         }
         boolean concurrency = envelope.rawText() && envelope.text().contains(CONCURRENCY_LIMIT);
         return new ExchangeCommandException(cmdlet, httpStatus, text, envelope.exceptionTypeName(), concurrency,

@@ -24,7 +24,6 @@ import java.util.Optional;
 public record ExchangeErrorEnvelope(Optional<String> exceptionType, String text, boolean rawText) {
 
     /** Longest text kept from an answer that is not JSON; the concurrency refusal is far shorter. */
-    private static final int MAX_RAW_TEXT = 300;
 
     public static ExchangeErrorEnvelope read(int httpStatus, String body, String exceptionTypeHeader, ObjectMapper json) {
         Optional<String> headerType = Optional.ofNullable(exceptionTypeHeader).map(String::trim).filter(t -> !t.isEmpty());
@@ -61,8 +60,7 @@ public record ExchangeErrorEnvelope(Optional<String> exceptionType, String text,
             return new ExchangeErrorEnvelope(headerType, "Exchange Online's front end answered HTTP " + httpStatus, true);
         }
         String firstLine = printable.lines().findFirst().orElse("");
-        return new ExchangeErrorEnvelope(headerType,
-                firstLine.length() > MAX_RAW_TEXT ? firstLine.substring(0, MAX_RAW_TEXT) : firstLine, true);
+        return new ExchangeErrorEnvelope(headerType, firstLine, true);
     }
 
     private static Optional<JsonNode> parse(String body, ObjectMapper json) {

@@ -19,6 +19,9 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class DomainVerificationStep implements PlanStep {
 
+    /** The detail names this many missing records; the event's record list has them all. */
+    private static final int LISTED_IN_DETAIL = 12;
+
     private final DnsLookup dns;
 
     DomainVerificationStep(DnsLookup dns) {
@@ -59,8 +62,10 @@ public class DomainVerificationStep implements PlanStep {
             return StepResult.of(StepOutcome.PASSED, "All " + records.size() + " domain-verification records are published")
                     .withDnsRecords(checks);
         }
+        String listed = String.join("; ", missing.subList(0, Math.min(missing.size(), LISTED_IN_DETAIL)))
+                + (missing.size() > LISTED_IN_DETAIL ? "; and " + (missing.size() - LISTED_IN_DETAIL) + " more" : "");
         return new StepResult(StepOutcome.WARNING, missing.size() + " of " + records.size()
-                + " domain-verification records are not published: " + String.join("; ", missing),
+                + " domain-verification records are not published: " + listed,
                 "Publish these records at the relay domains' DNS host; the relay sends for a domain once it is verified",
                 false).withDnsRecords(checks);
     }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * here, in memory; {@link #toString()} leaves it out. What the command has read of the tenant is shared by all its
  * steps, whatever their mode.
  */
-public record StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret, TenantReads reads) {
+public record StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret, TenantReads reads,
+        ProfileChoice choice) {
 
     public StepContext(ProvisioningCommand command, Mode mode, Optional<String> relaySecret) {
-        this(command, mode, relaySecret, new TenantReads());
+        this(command, mode, relaySecret, new TenantReads(), new ProfileChoice());
     }
 
     public String tenantId() {
@@ -26,12 +27,12 @@ public record StepContext(ProvisioningCommand command, Mode mode, Optional<Strin
      * command names, else the older tenants' one: both profiles name their objects alike, which is all those use.
      */
     public RelayProfile profile() {
-        return reads.chosenProfile().orElseGet(() -> RelayProfile.named(
+        return choice.chosen().orElseGet(() -> RelayProfile.named(
                 command.relay().profile() == null ? RelayProfileName.OLDER_TENANT : command.relay().profile()));
     }
 
     void choose(RelayProfile profile) {
-        reads.choose(profile);
+        choice.choose(profile);
     }
 
     public List<String> relayDomains() {
@@ -43,7 +44,7 @@ public record StepContext(ProvisioningCommand command, Mode mode, Optional<Strin
     }
 
     public StepContext withMode(Mode other) {
-        return new StepContext(command, other, relaySecret, reads);
+        return new StepContext(command, other, relaySecret, reads, choice);
     }
 
     @Override

@@ -46,7 +46,7 @@ public class TenantCheckStep implements PlanStep {
         if (!problems.isEmpty()) {
             return StepResult.failed(String.join("; ", problems),
                     "In the Microsoft 365 admin center (Settings > Domains), add and verify each relay domain for Email, "
-                            + "or leave it out of the onboarding request").withProfile(chosen);
+                            + "or leave it out of the onboarding request");
         }
         String checked = "Profile " + chosen + " (" + why(named, tenant) + "); relay domains verified for email: "
                 + String.join(", ", context.relayDomains());
@@ -78,11 +78,18 @@ public class TenantCheckStep implements PlanStep {
         return problems;
     }
 
+    private JsonNode organizationConfig(StepContext context) {
+        return exchange.invoke(context.tenantId(), Cmdlet.GET_ORGANIZATION_CONFIG, Map.of()).stream()
+                .findFirst().orElseThrow(() -> new IllegalStateException("Get-OrganizationConfig returned nothing"));
+    }
+
+    private static boolean isDehydrated(JsonNode organization) {
+        return organization.path("IsDehydrated").asBoolean(false);
+    }
+
     /** A dehydrated tenant refuses New-/Set- cmdlets until its organization is customized. */
     private StepResult customization(StepContext context, String checked) {
-        JsonNode organization = exchange.invoke(context.tenantId(), Cmdlet.GET_ORGANIZATION_CONFIG, Map.of()).stream()
-                .findFirst().orElseThrow(() -> new IllegalStateException("Get-OrganizationConfig returned nothing"));
-        if (!organization.path("IsDehydrated").asBoolean(false)) {
+        if (!isDehydrated(organizationConfig(context))) {
             return StepResult.of(StepOutcome.PASSED, checked);
         }
         return switch (context.mode()) {
@@ -92,8 +99,9 @@ public class TenantCheckStep implements PlanStep {
                 try {
                     exchange.invoke(context.tenantId(), Cmdlet.ENABLE_ORGANIZATION_CUSTOMIZATION, Map.of());
                 } catch (ExchangeCommandException refused) {
-                    // "already enabled": an earlier attempt whose answer was lost did it
-                    if (!refused.isType("InvalidOperationException")) {
+                    // "already enabled" when an earlier attempt whose answer was lost did it; the type is Exchange's
+                    // generic one, so only the organization read again tells
+                    if (!refused.isType("InvalidOperationException") || isDehydrated(organizationConfig(context))) {
                         throw refused;
                     }
                 }

@@ -1,32 +1,20 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.trustifi.onboarding.model.RelayProfile;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What one command has read of its tenant's objects, by kind, so that a later step (or the closing verification)
  * does not ask Exchange again for what an earlier read, or a write's read-back, already answered. A write forgets
- * its kind: the read after it goes to Exchange, which is what verifies the write. Also holds the relay profile the
- * tenant check chose for this command. Lives as long as one command runs.
+ * its kind: the read after it goes to Exchange, which is what verifies the write. Lives as long as one command runs.
  */
 final class TenantReads {
 
     private final Map<ExchangeObjectKind, List<JsonNode>> listed = new EnumMap<>(ExchangeObjectKind.class);
-    private RelayProfile chosen;
-
-    void choose(RelayProfile profile) {
-        chosen = profile;
-    }
-
-    Optional<RelayProfile> chosenProfile() {
-        return Optional.ofNullable(chosen);
-    }
 
     List<JsonNode> list(ExchangeObjectKind kind, Supplier<List<JsonNode>> read) {
         List<JsonNode> known = listed.get(kind);

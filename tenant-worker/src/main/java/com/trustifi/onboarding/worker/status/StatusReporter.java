@@ -49,29 +49,26 @@ public final class StatusReporter {
 
     public void retrying(ProvisioningStep step, int failedAttempt, Instant nextAttemptAt, String reason) {
         attempts.put(step, failedAttempt + 1);
-        publish(step, StepOutcome.RETRYING, reason, null, failedAttempt, nextAttemptAt, true);
+        publish(step, new StepResult(StepOutcome.RETRYING, reason, null, true), failedAttempt, nextAttemptAt);
     }
 
     /** The step ran out of retries for now; the whole command is delivered again at {@code nextAttemptAt}. */
     public void deferred(ProvisioningStep step, Instant nextAttemptAt, String reason) {
-        publish(step, StepOutcome.RETRYING, reason, null, attempts.getOrDefault(step, 1), nextAttemptAt, true);
+        publish(step, new StepResult(StepOutcome.RETRYING, reason, null, true), attempts.getOrDefault(step, 1), nextAttemptAt);
     }
 
     public void step(ProvisioningStep step, StepResult result) {
-        publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
-                command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
-                redacted(result.remediation()), attempts.getOrDefault(step, 1), null, result.retryable(), Instant.now(),
-                result.profile(), result.dnsRecords()));
+        publish(step, result, attempts.getOrDefault(step, 1), null);
     }
 
     public void onboarding(StepResult result) {
-        publish(ProvisioningStep.ONBOARDING, result.outcome(), result.detail(), result.remediation(), 1, null, result.retryable());
+        publish(ProvisioningStep.ONBOARDING, result, 1, null);
     }
 
-    private void publish(ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
-            Instant nextAttemptAt, boolean retryable) {
+    private void publish(ProvisioningStep step, StepResult result, int attempt, Instant nextAttemptAt) {
         publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
-                command.tenantId(), ++sequence, step, outcome, redacted(detail), redacted(remediation), attempt, nextAttemptAt,
-                retryable, Instant.now()));
+                command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
+                redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
+                result.profile(), result.dnsRecords()));
     }
 }

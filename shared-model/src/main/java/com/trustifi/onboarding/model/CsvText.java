@@ -1,18 +1,22 @@
-package com.trustifi.onboarding.api.rest;
+package com.trustifi.onboarding.model;
 
-import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Comma-separated values as RFC 4180 has them: cells with a comma, a quote or a line break are quoted, quotes doubled. */
-final class Csv {
+/**
+ * Comma-separated values as RFC 4180 has them: cells with a comma, a quote or a line break are quoted, quotes
+ * doubled. The batch CSV a partner sends and the results CSV it gets back are read and written with it, by the API
+ * and by the partner CLI alike, so both number rows and escape cells the same way.
+ */
+public final class CsvText {
 
-    private Csv() {
+    private CsvText() {
     }
 
     /** The lines of a CSV text, each as its cells; empty lines are left out, and a leading byte-order mark is ignored. */
-    static List<List<String>> parse(String text) {
+    /** @throws IllegalArgumentException when a quoted cell is never closed */
+    public static List<List<String>> parse(String text) {
         List<List<String>> lines = new ArrayList<>();
         List<String> line = new ArrayList<>();
         var cell = new StringBuilder();
@@ -51,7 +55,7 @@ final class Csv {
             }
         }
         if (quoted) {
-            throw new UnacceptableRequestException("body", "has a quoted cell that is never closed");
+            throw new IllegalArgumentException("has a quoted cell that is never closed");
         }
         if (cellStarted || !cell.isEmpty() || !line.isEmpty()) {
             line.add(cell.toString());
@@ -61,8 +65,8 @@ final class Csv {
     }
 
     /** One line of cells, ended by CRLF. */
-    static String line(List<String> cells) {
-        return cells.stream().map(Csv::cell).collect(Collectors.joining(",", "", "\r\n"));
+    public static String line(List<String> cells) {
+        return cells.stream().map(CsvText::cell).collect(Collectors.joining(",", "", "\r\n"));
     }
 
     /**
@@ -70,7 +74,7 @@ final class Csv {
      * or a carriage return) is prefixed with a single quote, so that it is shown as text; then it
      * is quoted if it needs to be. Null is an empty cell.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }
