@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -20,6 +22,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = InfrastructureSettings.MODE_PROPERTY, matches = "containers")
 class ContainerServersTest {
+
+    /** Without Docker, fails as every other use of containers does: saying what to do. */
+    @BeforeAll
+    static void needsDocker() {
+        InfrastructurePlan.of(new InfrastructureSettings(Optional.empty(), Optional.empty(), InfrastructureMode.CONTAINERS));
+    }
 
     @Test
     void kafkaCreatesTopicsOnFirstUseLikeTheEmbeddedBroker() throws Exception {
