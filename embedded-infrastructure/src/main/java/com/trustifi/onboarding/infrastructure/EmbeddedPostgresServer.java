@@ -87,8 +87,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** initdb runs only in a folder that holds no data yet; the same folder again starts the same server. */
     private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durableCommits) {
         try {
-            return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", durableCommits ? "on" : "off").start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            PostgresServerConfig.settings(durableCommits).forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }

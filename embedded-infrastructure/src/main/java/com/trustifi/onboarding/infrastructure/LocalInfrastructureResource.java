@@ -6,8 +6,9 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a {@code @QuarkusTest} real Kafka and PostgreSQL without Docker, or the external ones named in
- * the environment (see {@link InfrastructureSettings}).
+ * Gives a {@code @QuarkusTest} real Kafka and PostgreSQL: the external ones named in the environment, or else
+ * embedded ones without Docker, or containers where the {@code infrastructure} setting asks for them (see
+ * {@link InfrastructureSettings} and {@link InfrastructurePlan}).
  *
  * <p>Init arguments {@value #KAFKA} and {@value #POSTGRES} ({@code "true"} by default) leave out what an
  * application does not use, e.g. {@code @ResourceArg(name = "postgres", value = "false")} for the worker.
@@ -38,7 +39,7 @@ public class LocalInfrastructureResource implements QuarkusTestResourceLifecycle
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        // Dev Services would try to start containers, and there is no container engine.
+        // Dev Services would start containers of their own; the servers here are chosen by InfrastructurePlan.
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.devservices.enabled", "false");

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,24 @@ class InfrastructureSettingsTest {
 
         assertThat(settings.kafkaBootstrapServers()).isEmpty();
         assertThat(settings.database()).isEmpty();
+        assertThat(settings.mode()).isEqualTo(InfrastructureMode.EMBEDDED);
+    }
+
+    @Test
+    void readsTheModeFromTheVariableAndLetsTheSystemPropertyWin() {
+        Map<String, String> variables = Map.of(InfrastructureSettings.MODE, "auto");
+
+        assertThat(InfrastructureSettings.from(variables).mode()).isEqualTo(InfrastructureMode.AUTO);
+        assertThat(InfrastructureSettings.from(variables, Optional.of(" Containers ")).mode())
+                .isEqualTo(InfrastructureMode.CONTAINERS);
+        assertThat(InfrastructureSettings.from(variables, Optional.of("")).mode()).isEqualTo(InfrastructureMode.AUTO);
+    }
+
+    @Test
+    void refusesAModeItDoesNotKnowNamingTheOnesItDoes() {
+        assertThatThrownBy(() -> InfrastructureSettings.from(Map.of(), Optional.of("docker")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("infrastructure must be one of embedded, containers, auto, not 'docker'");
     }
 
     @Test
@@ -35,7 +54,7 @@ class InfrastructureSettingsTest {
     void runningInfrastructureHandsOutExternalServicesWithoutStartingAnything() {
         DatabaseEndpoint external = new DatabaseEndpoint("jdbc:postgresql://db:5432/onboarding", "app", "secret");
         try (RunningInfrastructure infrastructure = new RunningInfrastructure(
-                new InfrastructureSettings(Optional.of("kafka:9092"), Optional.of(external)))) {
+                new InfrastructureSettings(Optional.of("kafka:9092"), Optional.of(external), InfrastructureMode.EMBEDDED))) {
 
             assertThat(infrastructure.kafkaBootstrapServers()).isEqualTo("kafka:9092");
             assertThat(infrastructure.database()).isEqualTo(external);

@@ -2,10 +2,13 @@ package com.trustifi.onboarding.localstack;
 
 import com.trustifi.onboarding.infrastructure.DatabaseEndpoint;
 import com.trustifi.onboarding.infrastructure.EmbeddedPostgresServer;
+import com.trustifi.onboarding.infrastructure.InfrastructurePlan;
 import com.trustifi.onboarding.infrastructure.InfrastructureSettings;
 import com.trustifi.onboarding.infrastructure.KafkaBrokerProcess;
+import com.trustifi.onboarding.infrastructure.KafkaContainerBroker;
 import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.infrastructure.LoopbackPort;
+import com.trustifi.onboarding.infrastructure.PostgresContainerServer;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -27,7 +30,7 @@ import org.jboss.logging.Logger;
  * The whole system on one machine: PostgreSQL, a Kafka broker process, the Exchange Online
  * simulator, a DNS server for the SPF check, and both services as their own JVMs, wired as in
  * production. External Kafka or PostgreSQL are used instead when {@link InfrastructureSettings}
- * names them.
+ * names them, and containers when its {@code infrastructure} mode chooses them ({@link InfrastructurePlan}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -48,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private TraceCollector traces;
     private ServiceProcess api;
     private final List<ServiceProcess> workers = new ArrayList<>();
-    /** Null when an external server is used (ONBOARDING_* environment): then it cannot be restarted from here. */
+    /** Null unless the stack started its own embedded server: only those can be stopped and restarted from here. */
     private EmbeddedPostgresServer postgres;
     private KafkaBrokerProcess kafkaBroker;
 
@@ -131,16 +134,32 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(ProjectLayout layout, InfrastructureSettings infrastructure, Settings settings) throws IOException {
         Ports ports = settings.ports();
-        DatabaseEndpoint database = infrastructure.database().orElseGet(() -> {
-            LOG.info("Starting PostgreSQL");
-            postgres = track(EmbeddedPostgresServer.start(EmbeddedPostgresServer.DEFAULT_DATABASE, settings.durableCommits()));
-            return postgres.endpoint();
-        });
-        String kafka = infrastructure.kafkaBootstrapServers().orElseGet(() -> {
-            LOG.info("Starting Kafka");
-            kafkaBroker = track(KafkaBrokerProcess.start(workDirectory.resolve("kafka")));
-            return kafkaBroker.bootstrapServers();
-        });
+        InfrastructurePlan plan = InfrastructurePlan.of(infrastructure);
+        DatabaseEndpoint database = switch (plan.database()) {
+            case EXTERNAL -> infrastructure.database().orElseThrow();
+            case EMBEDDED -> {
+                LOG.info("Starting PostgreSQL");
+                postgres = track(EmbeddedPostgresServer.start(EmbeddedPostgresServer.DEFAULT_DATABASE, settings.durableCommits()));
+                yield postgres.endpoint();
+            }
+            case CONTAINER -> {
+                LOG.info("Starting PostgreSQL in a container");
+                yield track(PostgresContainerServer.start(EmbeddedPostgresServer.DEFAULT_DATABASE, settings.durableCommits()))
+                        .endpoint();
+            }
+        };
+        String kafka = switch (plan.kafka()) {
+            case EXTERNAL -> infrastructure.kafkaBootstrapServers().orElseThrow();
+            case EMBEDDED -> {
+                LOG.info("Starting Kafka");
+                kafkaBroker = track(KafkaBrokerProcess.start(workDirectory.resolve("kafka")));
+                yield kafkaBroker.bootstrapServers();
+            }
+            case CONTAINER -> {
+                LOG.info("Starting Kafka in a container");
+                yield track(KafkaContainerBroker.start()).bootstrapServers();
+            }
+        };
         kafkaBootstrapServers = kafka;
         LOG.info("Starting the Exchange Online simulator and DNS");
         simulator = track(ExchangeOnlineSimulator.start(
@@ -267,6 +286,16 @@ public final class LocalStack implements AutoCloseable {
         api.startAgain();
     }
 
+    /** Whether {@link #killKafka()} can work: only the stack's own broker process can be killed and started again. */
+    public boolean canRestartKafka() {
+        return kafkaBroker != null;
+    }
+
+    /** Whether {@link #stopDatabase()} can work: only the stack's own embedded server can be stopped and started again. */
+    public boolean canRestartDatabase() {
+        return postgres != null;
+    }
+
     /** SIGKILL of the Kafka broker. */
     public void killKafka() throws InterruptedException {
         embedded(kafkaBroker, "Kafka").kill();
@@ -289,7 +318,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static <T> T embedded(T server, String name) {
         if (server == null) {
-            throw new IllegalStateException(name + " is an external server: the local stack cannot restart it");
+            throw new IllegalStateException(name + " is external or a container, not the stack's own embedded server:"
+                    + " the local stack cannot restart it");
         }
         return server;
     }

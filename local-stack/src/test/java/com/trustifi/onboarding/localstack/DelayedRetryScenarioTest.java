@@ -88,7 +88,7 @@ class DelayedRetryScenarioTest {
     void anUnreadableCommandEndsOnTheDeadLetterTopic() {
         byte[] poison = "{not a command".getBytes(StandardCharsets.UTF_8);
         var producerProperties = new Properties();
-        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafka.bootstrapServers());
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafkaBootstrapServers);
         try (var producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>("provisioning-commands", "poison-tenant", poison)).get();
         } catch (Exception e) {
@@ -96,7 +96,7 @@ class DelayedRetryScenarioTest {
         }
 
         var consumerProperties = new Properties();
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafka.bootstrapServers());
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafkaBootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> deadKeys = new ArrayList<>();
