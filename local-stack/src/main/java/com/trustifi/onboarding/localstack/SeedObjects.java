@@ -30,7 +30,7 @@ final class SeedObjects {
                         "SmartHosts", List.of("smtp.trustifi.com"), "TlsSettings", "DomainValidation", "TlsDomain", "*.trustifi.com",
                         "IsTransportRuleScoped", true, "UseMXRecord", false, "Enabled", true))
                 && has(inbound, Map.of("Name", "Trustifi Inbound Connector (Receive)", "ConnectorType", "OnPremises",
-                        "SenderDomains", List.of("*"), "CloudServicesMailEnabled", true, "Enabled", true))
+                        "SenderDomains", List.of("smtp:*;1"), "CloudServicesMailEnabled", true, "Enabled", true))
                 && has(remoteDomain, Map.of("TNEFEnabled", false, "CharacterSet", "utf-8", "NonMimeCharacterSet", "utf-8",
                         "AllowedOOFType", "ExternalLegacy"))
                 && has(rule, Map.of("SenderDomainIs", List.of(relayDomain), "FromScope", "InOrganization",
