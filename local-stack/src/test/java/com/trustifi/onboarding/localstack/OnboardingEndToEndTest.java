@@ -70,7 +70,7 @@ class OnboardingEndToEndTest {
     @Test
     void onboardingConfiguresTheTenantExactlyOnceAndTheSecretNeverLeaks() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Müller & Söhne GmbH", "mueller"));
-        String domain = customDomain(tenant);
+        String domain = ExchangeState.customDomainOf(tenant);
         var account = partner().body(Map.of("customerName", "Müller & Söhne GmbH", "plan", "PRO", "accessLevel", "ADMIN",
                         "domains", List.of(domain), "mtaHost", "mx." + domain))
                 .when().post("/v1/relay-accounts")
@@ -113,7 +113,7 @@ class OnboardingEndToEndTest {
     @Test
     void oneOnboardingIsOneTraceFromTheRequestThroughTheWorkersExchangeCallsToTheAppliedStatusEvents() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Traced GmbH", "traced"));
-        String domain = customDomain(tenant);
+        String domain = ExchangeState.customDomainOf(tenant);
         String accountId = partner().body(Map.of("customerName", "Traced GmbH", "plan", "PRO", "accessLevel", "ADMIN",
                         "domains", List.of(domain), "mtaHost", "mx." + domain))
                 .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
@@ -162,7 +162,7 @@ class OnboardingEndToEndTest {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             SimulatedTenant tenant = stack.simulator().createTenant(tenant("Northwind Traders " + i, "northwind"));
-            String domain = customDomain(tenant);
+            String domain = ExchangeState.customDomainOf(tenant);
             var account = partner().body(Map.of("customerName", "Northwind " + i, "plan", "PRO", "accessLevel", "ADMIN",
                             "domains", List.of(domain), "mtaHost", "mx." + domain))
                     .when().post("/v1/relay-accounts").then().statusCode(201).extract();
@@ -378,10 +378,6 @@ class OnboardingEndToEndTest {
         assertThat(topics).contains("provisioning-commands", "provisioning-status");
         assertThat(records).as("records were read").isNotEmpty();
         return records;
-    }
-
-    private static String customDomain(SimulatedTenant tenant) {
-        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
     }
 
     private static TenantSpec tenant(String displayName, String label) {

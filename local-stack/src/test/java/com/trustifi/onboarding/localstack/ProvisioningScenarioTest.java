@@ -62,7 +62,7 @@ class ProvisioningScenarioTest {
     @Test
     void freshTenantEndsWithEveryObjectAsTheSeedSaysAndASecondRunWritesNothing() {
         SimulatedTenant tenant = simulator.createTenant(tenant("fresh", withVendorInboundRule()));
-        world.dns.putTxt(domainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
+        world.dns.putTxt(ExchangeState.customDomainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
 
         List<StatusEvent> first = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
 
@@ -79,17 +79,17 @@ class ProvisioningScenarioTest {
                 .contains("publish TXT \"v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all\"");
         assertThat(steps.get(ProvisioningStep.VERIFY).outcome()).isEqualTo(StepOutcome.PASSED);
         assertSeedConfiguration(tenant);
-        assertThat(SeedObjects.holds(tenant, domainOf(tenant), SECRET)).as("benchmarks/bulk's check agrees").isTrue();
+        assertThat(SeedObjects.holds(tenant, ExchangeState.customDomainOf(tenant), SECRET)).as("benchmarks/bulk's check agrees").isTrue();
         assertThat(first).noneMatch(event -> String.valueOf(event.detail()).contains(SECRET));
 
-        Map<String, Long> writesBefore = writes(tenant);
+        Map<String, Long> writesBefore = ExchangeState.writes(tenant);
         List<StatusEvent> second = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
 
         assertThat(finalEvent(second).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(lastByStep(second).values()).extracting(StatusEvent::outcome)
                 .allMatch(outcome -> List.of(StepOutcome.PASSED, StepOutcome.UNCHANGED, StepOutcome.SKIPPED, StepOutcome.WARNING)
                         .contains(outcome));
-        assertThat(writes(tenant)).isEqualTo(writesBefore);
+        assertThat(ExchangeState.writes(tenant)).isEqualTo(writesBefore);
         assertSeedConfiguration(tenant);
         assertThat(tenant.tokenRequests()).as("tokens are cached: one for Graph, one for Exchange").isEqualTo(2);
     }
@@ -130,21 +130,21 @@ class ProvisioningScenarioTest {
         assertThat(steps.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.WOULD_CREATE);
         assertThat(steps.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).detail()).doesNotContain(SECRET).contains("SetHeaderValue=(not shown)");
         assertThat(steps.get(ProvisioningStep.ENSURE_RULE_ORDER).outcome()).isEqualTo(StepOutcome.WOULD_UPDATE);
-        assertThat(writes(tenant).values()).allMatch(count -> count == 0);
+        assertThat(ExchangeState.writes(tenant).values()).allMatch(count -> count == 0);
     }
 
     @Test
     void offboardLeavesTheTenantAsItWasBeforeOnboarding() {
         SimulatedTenant tenant = simulator.createTenant(tenant("offboard", withVendorInboundRule()));
-        var before = exchangeState(tenant);
+        var before = ExchangeState.of(tenant);
 
         assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
                 .isEqualTo(StepOutcome.SUCCEEDED);
-        assertThat(exchangeState(tenant)).isNotEqualTo(before);
+        assertThat(ExchangeState.of(tenant)).isNotEqualTo(before);
         List<StatusEvent> offboard = driver.awaitFinal(driver.send(CommandKind.OFFBOARD, request(tenant)), PLAN_TIMEOUT);
 
         assertThat(finalEvent(offboard).outcome()).as(offboard.toString()).isEqualTo(StepOutcome.SUCCEEDED);
-        assertThat(exchangeState(tenant)).isEqualTo(before);
+        assertThat(ExchangeState.of(tenant)).isEqualTo(before);
     }
 
     @Test
@@ -152,17 +152,17 @@ class ProvisioningScenarioTest {
         SimulatedTenant tenant = simulator.createTenant(tenant("rotate", List.of()));
         assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
                 .isEqualTo(StepOutcome.SUCCEEDED);
-        var before = exchangeState(tenant);
+        var before = ExchangeState.of(tenant);
         String rotated = "rotated-" + UUID.randomUUID();
 
         List<StatusEvent> rotation = driver.awaitFinal(driver.send(CommandKind.ROTATE_SECRET,
-                new CommandDriver.Request(tenant.tenantId(), List.of(domainOf(tenant)), rotated, null, null, null, List.of())), PLAN_TIMEOUT);
+                new CommandDriver.Request(tenant.tenantId(), List.of(ExchangeState.customDomainOf(tenant)), rotated, null, null, null, List.of())), PLAN_TIMEOUT);
 
         assertThat(finalEvent(rotation).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(rotation).noneMatch(event -> String.valueOf(event.detail()).contains(rotated));
         TransportRule rule = tenant.transportRules().get(0);
         assertThat(rule.setHeaderValue()).isEqualTo(rotated);
-        var after = exchangeState(tenant);
+        var after = ExchangeState.of(tenant);
         assertThat(withoutRuleHeaderValue(after)).isEqualTo(withoutRuleHeaderValue(before));
     }
 
@@ -285,7 +285,7 @@ class ProvisioningScenarioTest {
         List<TransportRule> rules = tenant.transportRules();
         TransportRule rule = rules.stream().filter(candidate -> candidate.name().equals("Trustifi Outbound Relay")).findFirst().orElseThrow();
         Map<String, Object> object = rule.toExchangeObject(rules.indexOf(rule));
-        assertThat(object).containsEntry("SenderDomainIs", List.of(domainOf(tenant)))
+        assertThat(object).containsEntry("SenderDomainIs", List.of(ExchangeState.customDomainOf(tenant)))
                 .containsEntry("FromScope", "InOrganization")
                 .containsEntry("RouteMessageOutboundConnector", "Trustifi Outbound Connector (Send)")
                 .containsEntry("SetHeaderName", "x-trustifi-creds")
@@ -301,25 +301,6 @@ class ProvisioningScenarioTest {
                 .ifPresent(vendor -> assertThat(rules.indexOf(rule)).isLessThan(rules.indexOf(vendor)));
     }
 
-    /** Everything the relay profile touches, as Get- cmdlets would show it, without change timestamps. */
-    private static Map<String, Object> exchangeState(SimulatedTenant tenant) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("outbound", tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
-        state.put("inbound", tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
-        state.put("remoteDomain", stable(tenant.remoteDomain("Default").orElseThrow().toExchangeObject()));
-        List<TransportRule> rules = tenant.transportRules();
-        state.put("rules", IntStream.range(0, rules.size()).mapToObj(i -> stable(rules.get(i).toExchangeObject(i))).toList());
-        return state;
-    }
-
-    private static Map<String, Object> stable(Map<String, Object> object) {
-        Map<String, Object> copy = new LinkedHashMap<>(object);
-        copy.remove("WhenChanged");
-        copy.remove("WhenChangedUTC");
-        copy.remove("WhenCreated");
-        return copy;
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withoutRuleHeaderValue(Map<String, Object> state) {
         Map<String, Object> copy = new LinkedHashMap<>(state);
@@ -332,12 +313,7 @@ class ProvisioningScenarioTest {
     }
 
     private static CommandDriver.Request request(SimulatedTenant tenant) {
-        return CommandDriver.Request.of(tenant.tenantId(), domainOf(tenant), SECRET);
-    }
-
-    /** The tenant's custom domain, which is its relay domain in these scenarios. */
-    private static String domainOf(SimulatedTenant tenant) {
-        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+        return CommandDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
     }
 
     private static TenantSpec tenant(String label, List<CmdletInvocation> configuration) {
@@ -354,12 +330,6 @@ class ProvisioningScenarioTest {
                         "SetHeaderName", "x-trustifi-inbound", "SetHeaderValue", "inbound")),
                 new CmdletInvocation("New-TransportRule", Map.of("Name", "Company disclaimer", "FromScope", "InOrganization",
                         "Comments", "not the relay's")));
-    }
-
-    private static Map<String, Long> writes(SimulatedTenant tenant) {
-        Map<String, Long> writes = new LinkedHashMap<>();
-        tenant.cmdletCounts().forEach((cmdlet, count) -> writes.put(cmdlet, count.writes()));
-        return writes;
     }
 
     private static String shortId() {

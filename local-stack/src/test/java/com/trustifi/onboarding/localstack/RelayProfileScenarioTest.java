@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class RelayProfileScenarioTest {
     @Test
     void aNewerTenantGetsThePartnerConnectorAndIsToldWhichRecordsToPublish() {
         SimulatedTenant tenant = simulator.createTenant(tenant("newer", "2024-05-01T00:00:00Z"));
-        String domain = domainOf(tenant);
+        String domain = ExchangeState.customDomainOf(tenant);
         List<DnsRecord> records = recordsFor(domain);
         CommandDriver.Request request = request(tenant).withDomainRecords(records);
 
@@ -102,14 +101,14 @@ class RelayProfileScenarioTest {
     @Test
     void switchingAnOlderTenantToAllTenantsIsPlannedConvergedAndUndoneByOffboarding() {
         SimulatedTenant tenant = simulator.createTenant(tenant("switch", "2019-06-01T00:00:00Z"));
-        Map<String, Object> before = exchangeState(tenant);
+        Map<String, Object> before = ExchangeState.of(tenant);
         List<StatusEvent> older = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), TIMEOUT);
         assertThat(lastByStep(older).get(ProvisioningStep.CHECK_TENANT).profile()).isEqualTo(RelayProfileName.OLDER_TENANT);
         assertThat(finalEvent(older).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(tenant.inboundConnectors()).hasSize(1);
-        Map<String, Long> writesBefore = writes(tenant);
+        Map<String, Long> writesBefore = ExchangeState.writes(tenant);
         CommandDriver.Request toAllTenants = request(tenant).withProfile(RelayProfileName.ALL_TENANTS)
-                .withDomainRecords(recordsFor(domainOf(tenant)));
+                .withDomainRecords(recordsFor(ExchangeState.customDomainOf(tenant)));
 
         Map<ProvisioningStep, StatusEvent> plan = lastByStep(driver.awaitFinal(driver.send(CommandKind.PLAN, toAllTenants), TIMEOUT));
 
@@ -118,7 +117,7 @@ class RelayProfileScenarioTest {
         assertThat(plan.get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).detail()).contains("ConnectorType: OnPremises -> Partner");
         assertThat(plan.get(ProvisioningStep.ENSURE_INBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.WOULD_REMOVE);
         assertThat(plan.get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.UNCHANGED);
-        assertThat(writes(tenant)).as("a plan writes nothing").isEqualTo(writesBefore);
+        assertThat(ExchangeState.writes(tenant)).as("a plan writes nothing").isEqualTo(writesBefore);
 
         List<StatusEvent> switched = driver.awaitFinal(driver.send(CommandKind.ONBOARD, toAllTenants), TIMEOUT);
 
@@ -134,7 +133,7 @@ class RelayProfileScenarioTest {
         List<StatusEvent> offboard = driver.awaitFinal(driver.send(CommandKind.OFFBOARD, toAllTenants), TIMEOUT);
 
         assertThat(finalEvent(offboard).outcome()).as(offboard.toString()).isEqualTo(StepOutcome.SUCCEEDED);
-        assertThat(exchangeState(tenant)).as("the remote domain values saved by the first profile survive the switch")
+        assertThat(ExchangeState.of(tenant)).as("the remote domain values saved by the first profile survive the switch")
                 .isEqualTo(before);
     }
 
@@ -171,7 +170,7 @@ class RelayProfileScenarioTest {
         Map<String, Map<String, Object>> before = new LinkedHashMap<>();
         Map<String, Map<String, Object>> foreignBefore = new LinkedHashMap<>();
         tenants.forEach(tenant -> {
-            before.put(tenant.tenantId(), exchangeState(tenant));
+            before.put(tenant.tenantId(), ExchangeState.of(tenant));
             foreignBefore.put(tenant.tenantId(), foreignObjects(tenant));
         });
 
@@ -180,7 +179,7 @@ class RelayProfileScenarioTest {
                 .anyMatch(objects -> objects.keySet().stream().anyMatch(key -> key.startsWith("inbound ")));
         Map<SimulatedTenant, UUID> onboardings = new LinkedHashMap<>();
         tenants.forEach(tenant -> onboardings.put(tenant, driver.send(CommandKind.ONBOARD,
-                request(tenant).withDomainRecords(recordsFor(domainOf(tenant))))));
+                request(tenant).withDomainRecords(recordsFor(ExchangeState.customDomainOf(tenant))))));
 
         onboardings.forEach((tenant, onboarding) -> {
             List<StatusEvent> events = driver.awaitFinal(onboarding, TIMEOUT);
@@ -201,7 +200,7 @@ class RelayProfileScenarioTest {
         offboardings.forEach((tenant, offboarding) -> {
             List<StatusEvent> events = driver.awaitFinal(offboarding, TIMEOUT);
             assertThat(finalEvent(events).outcome()).as(tenant.displayName() + ": " + events).isEqualTo(StepOutcome.SUCCEEDED);
-            assertThat(exchangeState(tenant)).as(tenant.displayName()).isEqualTo(before.get(tenant.tenantId()));
+            assertThat(ExchangeState.of(tenant)).as(tenant.displayName()).isEqualTo(before.get(tenant.tenantId()));
         });
     }
 
@@ -214,14 +213,14 @@ class RelayProfileScenarioTest {
      */
     private static Map<String, Object> foreignObjects(SimulatedTenant tenant) {
         Map<String, Object> foreign = new LinkedHashMap<>();
-        tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject()))
+        tenant.outboundConnectors().stream().map(c -> ExchangeState.stable(c.toExchangeObject()))
                 .filter(object -> !OUR_OBJECTS.contains(object.get("Name"))).forEach(object -> foreign.put("outbound " + object.get("Name"), object));
-        tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject()))
+        tenant.inboundConnectors().stream().map(c -> ExchangeState.stable(c.toExchangeObject()))
                 .filter(object -> !OUR_OBJECTS.contains(object.get("Name"))).forEach(object -> foreign.put("inbound " + object.get("Name"), object));
         var rules = tenant.transportRules();
         List<Object> order = new java.util.ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            Map<String, Object> rule = stable(rules.get(i).toExchangeObject(i));
+            Map<String, Object> rule = ExchangeState.stable(rules.get(i).toExchangeObject(i));
             if (!OUR_OBJECTS.contains(rule.get("Name"))) {
                 rule.keySet().removeIf(key -> key.startsWith("Priority"));
                 foreign.put("rule " + rule.get("Name"), rule);
@@ -247,34 +246,8 @@ class RelayProfileScenarioTest {
                 new DnsRecord("mail-from", "TXT", "bounce." + domain, "v=spf1 include:amazonses.com ~all"));
     }
 
-    private static Map<String, Object> exchangeState(SimulatedTenant tenant) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("outbound", tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
-        state.put("inbound", tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
-        state.put("remoteDomain", stable(tenant.remoteDomain("Default").orElseThrow().toExchangeObject()));
-        var rules = tenant.transportRules();
-        state.put("rules", IntStream.range(0, rules.size()).mapToObj(i -> stable(rules.get(i).toExchangeObject(i))).toList());
-        return state;
-    }
-
-    private static Map<String, Object> stable(Map<String, Object> object) {
-        Map<String, Object> copy = new LinkedHashMap<>(object);
-        copy.keySet().removeIf(key -> key.startsWith("WhenChanged") || key.startsWith("WhenCreated"));
-        return copy;
-    }
-
-    private static Map<String, Long> writes(SimulatedTenant tenant) {
-        Map<String, Long> writes = new LinkedHashMap<>();
-        tenant.cmdletCounts().forEach((cmdlet, count) -> writes.put(cmdlet, count.writes()));
-        return writes;
-    }
-
     private static CommandDriver.Request request(SimulatedTenant tenant) {
-        return CommandDriver.Request.of(tenant.tenantId(), domainOf(tenant), SECRET);
-    }
-
-    private static String domainOf(SimulatedTenant tenant) {
-        return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
+        return CommandDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
     }
 
     private static TenantSpec tenant(String label, String created) {

@@ -80,8 +80,8 @@ final class CsvBatch {
         List<String> names = new ArrayList<>();
         for (String name : header) {
             String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name.trim())).findFirst()
-                    .orElseThrow(() -> new UnacceptableRequestException("header", name.trim().equalsIgnoreCase("forceProfile")
-                            ? "has the column forceProfile, which was replaced by profile (OLDER_TENANT or ALL_TENANTS)"
+                    .orElseThrow(() -> new UnacceptableRequestException("header", OnboardingRequest.REPLACED_FIELDS.containsKey(name.trim())
+                            ? "has the column " + name.trim() + ", which " + OnboardingRequest.REPLACED_FIELDS.get(name.trim())
                             : "has an unknown column '" + name.trim() + "'; the columns are " + String.join(", ", COLUMNS)));
             if (names.contains(known)) {
                 throw new UnacceptableRequestException("header", "has the column " + known + " twice");

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import com.trustifi.onboarding.model.RelayProfileName;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,6 +48,10 @@ public record OnboardingRequest(
         @Schema(description = "Only report what would change (a PLAN); nothing is written to the tenant",
                 defaultValue = "false")
         Boolean dryRun) {
+
+    /** Fields of earlier versions of the API (JSON fields and CSV columns alike), with what replaced them. */
+    static final Map<String, String> REPLACED_FIELDS = Map.of("forceProfile",
+            "was replaced by \"profile\": name OLDER_TENANT to apply the older tenants' guide to a tenant created in 2023 or later");
 
     static final String TENANT_ID = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
             + "|[a-z0-9][a-z0-9-]{0,62}\\.onmicrosoft\\.com";

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -54,15 +53,11 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
-    /** Fields of earlier versions of the API, with what replaced them. */
-    private static final Map<String, String> REPLACED_FIELDS = Map.of("forceProfile",
-            "was replaced by \"profile\": name OLDER_TENANT to apply the older tenants' guide to a tenant created in 2023 or later");
-
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
         String reason = e instanceof UnrecognizedPropertyException unknown
-                ? REPLACED_FIELDS.getOrDefault(unknown.getPropertyName(), "is not a known field")
+                ? OnboardingRequest.REPLACED_FIELDS.getOrDefault(unknown.getPropertyName(), "is not a known field")
                 : e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()
                 ? "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants())
                 : e instanceof JsonMappingException ? "has the wrong type or format"

@@ -23,8 +23,6 @@ import java.util.Optional;
  */
 public record ExchangeErrorEnvelope(Optional<String> exceptionType, String text, boolean rawText) {
 
-    /** Longest text kept from an answer that is not JSON; the concurrency refusal is far shorter. */
-
     public static ExchangeErrorEnvelope read(int httpStatus, String body, String exceptionTypeHeader, ObjectMapper json) {
         Optional<String> headerType = Optional.ofNullable(exceptionTypeHeader).map(String::trim).filter(t -> !t.isEmpty());
         JsonNode error = parse(body, json).map(tree -> tree.path("error")).filter(JsonNode::isObject).orElse(null);
