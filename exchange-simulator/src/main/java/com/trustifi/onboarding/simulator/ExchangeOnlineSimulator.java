@@ -16,7 +16,7 @@ import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.tls.ServerCertificate;
 import com.trustifi.onboarding.simulator.tls.TrustMaterial;
 import com.trustifi.onboarding.simulator.token.AccessTokenSigner;
-import com.trustifi.onboarding.simulator.token.AdminConsents;
+import com.trustifi.onboarding.simulator.signin.SigningKeys;
 import com.trustifi.onboarding.simulator.token.BearerAuthentication;
 import com.trustifi.onboarding.simulator.token.EntraEndpoint;
 
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Microsoft Entra (token endpoint), Microsoft Graph v1.0 and the Exchange Online admin REST endpoint for many
+ * Microsoft Entra (sign-in, admin consent, token endpoint, signing keys), Microsoft Graph v1.0 and the Exchange Online admin REST endpoint for many
  * tenants at once, served over HTTPS on 127.0.0.1 with a certificate made at start.
  */
 public final class ExchangeOnlineSimulator implements AutoCloseable {
@@ -57,13 +57,13 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     private final CmdletCatalog catalog;
     private final FaultPlan faults;
     private final RulePropagation propagation;
-    private final AdminConsents consents;
+    private final SigningKeys signingKeys;
     private final URI baseUri;
     private final Path trustStore;
 
     private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, CmdletCatalog catalog,
-                                    FaultPlan faults, RulePropagation propagation, AdminConsents consents, URI baseUri, Path trustStore) {
-        this.consents = consents;
+                                    FaultPlan faults, RulePropagation propagation, SigningKeys signingKeys, URI baseUri, Path trustStore) {
+        this.signingKeys = signingKeys;
         this.server = server;
         this.executor = executor;
         this.tenants = tenants;
@@ -106,17 +106,17 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         AccessTokenSigner signer = new AccessTokenSigner();
         BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
 
-        AdminConsents consents = new AdminConsents(tenants, options);
-        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, consents, json, clock), json);
+        SigningKeys signingKeys = new SigningKeys();
+        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, signingKeys, json, clock), json);
         mount(server, "/v1.0/", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
         mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
                 baseUri.toString(), json), json);
-        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, consents, json), json);
+        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, signingKeys, json), json);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, consents, baseUri, trustStore);
+        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);
     }
 
     /**
@@ -179,14 +179,16 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     }
 
     /**
-     * The administrator of {@code adminTenant} opens an admin-consent link ({@code /{tenant}/v2.0/adminconsent?...}) and
-     * accepts or declines; same as {@code POST /admin/tenants/{tenant}/consent}. Accepting grants the app consent.
-     *
-     * @return where Entra sends the administrator's browser: the link's redirect URI with Microsoft's parameters
-     * @throws com.trustifi.onboarding.simulator.token.AdminConsentException when Entra would show an error page instead
+     * Same as {@code POST /admin/tenants/{tenant}/users}: a user who can sign in to the tenant on the sign-in page.
+     * Every tenant starts with one Global Administrator, {@code admin@<initial domain>} ({@link DirectoryUser#DEFAULT_PASSWORD}).
      */
-    public URI adminConsent(URI consentUrl, String adminTenant, boolean grant) {
-        return consents.decide(consentUrl, adminTenant, grant);
+    public DirectoryUser addUser(String tenantIdOrDomain, DirectoryUser user) {
+        return existing(tenantIdOrDomain).addUser(user);
+    }
+
+    /** Same as {@code POST /admin/signing-keys/rotate}: id tokens are signed with a new key from now on; returns its kid. */
+    public String rotateSigningKey(boolean retirePrevious) {
+        return signingKeys.rotate(retirePrevious);
     }
 
     /** Same as {@code PUT /admin/faults}: the profile of every tenant without one of its own. */

@@ -54,6 +54,8 @@ public final class SimulatedTenant {
     private volatile boolean exchangeRoleAssigned = true;
     /** The 2026 envelope unless a test asks for the 2023 one, to prove a client reads both. */
     private volatile ErrorShape errorShape = ErrorShape.CURRENT;
+    /** Who can sign in to the tenant, by user principal name. */
+    private final Map<String, DirectoryUser> users = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SimulatedTenant(String tenantId, String initialDomain, String displayName,
                             OffsetDateTime createdDateTime, List<DomainSpec> domains) {
@@ -66,6 +68,7 @@ public final class SimulatedTenant {
         UUID organizationGuid = UUID.nameUUIDFromBytes(("organization-" + tenantId).getBytes(StandardCharsets.UTF_8));
         this.exchangeObjects = new ExchangeObjects(
                 new OrganizationConfig(organizationGuid, initialDomain, displayName, false, createdDateTime, createdDateTime));
+        addUser(DirectoryUser.defaultAdministrator(initialDomain));
     }
 
     /** Validates the spec and fills its defaults; throws IllegalArgumentException for a spec Entra could not hold. */
@@ -197,6 +200,28 @@ public final class SimulatedTenant {
     }
 
     /** In-flight calls, counters, call log and token requests. */
+    /**
+     * Adds (or replaces) a user who can sign in to this tenant.
+     *
+     * @throws IllegalArgumentException when the user's domain is not one of the tenant's
+     */
+    public DirectoryUser addUser(DirectoryUser user) {
+        if (!names().contains(user.domain())) {
+            throw new IllegalArgumentException("user " + user.userPrincipalName() + " is not in a domain of tenant " + tenantId);
+        }
+        users.put(user.userPrincipalName(), user);
+        return user;
+    }
+
+    /** The Global Administrator the tenant was created with, {@code admin@<initial domain>}. */
+    public String administrator() {
+        return DirectoryUser.defaultAdministrator(initialDomain).userPrincipalName();
+    }
+
+    public Optional<DirectoryUser> user(String userPrincipalName) {
+        return Optional.ofNullable(userPrincipalName).map(upn -> users.get(upn.trim().toLowerCase(Locale.ROOT)));
+    }
+
     public AppConsent appConsent() {
         return appConsent;
     }

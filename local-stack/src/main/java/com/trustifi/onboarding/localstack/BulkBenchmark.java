@@ -192,7 +192,7 @@ public final class BulkBenchmark {
                     SimulatedTenant tenant = stack.simulator().createTenant(spec);
                     String domain = spec.domains().stream().map(DomainSpec::name).findFirst().orElseThrow();
                     stack.dns().putTxt(domain, SPF);
-                    api.connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+                    api.connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
                     var account = api.openRelayAccountWithSecret(tenant.displayName(), List.of(domain), "mx." + domain);
                     return new Customer(tenant, domain, account);
                 }));

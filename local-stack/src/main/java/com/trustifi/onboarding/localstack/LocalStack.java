@@ -11,6 +11,7 @@ import com.trustifi.onboarding.infrastructure.LoopbackPort;
 import com.trustifi.onboarding.infrastructure.PostgresContainerServer;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.SimulatorOptions;
+import com.trustifi.onboarding.simulator.signin.AdministratorBrowser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -176,9 +177,11 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> apiSettings = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", kafka,
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),
-                // connect links send the customer's administrator to the simulator's consent page
+                // connect links send the customer's administrator to the simulator's sign-in and consent pages
                 "onboarding.tenant-connections.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
                 "onboarding.tenant-connections.authority-host", simulator.baseUri().toString(),
+                "onboarding.tenant-connections.trust-store", simulator.trustStore().toString(),
+                "onboarding.tenant-connections.trust-store-password", simulator.trustStorePassword(),
                 "onboarding.tenant-connections.redirect-uri",
                 "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"));
         apiSettings.putAll(tracing);
@@ -188,7 +191,8 @@ public final class LocalStack implements AutoCloseable {
                         "onboarding.operator.api-key", operatorKey,
                         "onboarding.relay-secrets.current-key-id", RELAY_KEY_ID,
                         "onboarding.relay-secrets.keys." + RELAY_KEY_ID, relayKey,
-                        "onboarding.tenant-connections.state-key", newKey()),
+                        "onboarding.tenant-connections.state-key", newKey(),
+                        "onboarding.tenant-connections.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET),
                 workDirectory));
         Map<String, String> workerSettings = new LinkedHashMap<>(tracing);
         workerSettings.putAll(settings.workerOverrides());
@@ -234,6 +238,11 @@ public final class LocalStack implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A browser for a customer's administrator: it trusts the simulator's certificate and keeps its own cookies. */
+    public AdministratorBrowser administratorBrowser() {
+        return AdministratorBrowser.trusting(simulator.trustStore(), simulator.trustStorePassword());
     }
 
     public URI apiBaseUri() {

@@ -60,7 +60,7 @@ public final class LocalStackDemo {
             SimulatedTenant tenant = stack.simulator().createTenant(spec);
             // a new customer: the app has no access until the tenant's administrator consents
             tenant.appConsent(AppConsent.NEVER_GRANTED);
-            api.connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+            api.connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
             say("Connected " + tenant.displayName() + ": its administrator granted admin consent through the partner's connect link");
             List<String> relayDomains = spec.domains().stream().map(DomainSpec::name).toList();
             stack.dns().putTxt(relayDomains.get(0), "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all");

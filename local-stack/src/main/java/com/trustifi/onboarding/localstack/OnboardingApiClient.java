@@ -3,6 +3,8 @@ package com.trustifi.onboarding.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import com.trustifi.onboarding.simulator.DirectoryUser;
+import com.trustifi.onboarding.simulator.signin.AdministratorBrowser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,18 +96,14 @@ final class OnboardingApiClient {
 
     /**
      * Connects a customer tenant to the partner as a partner portal and the customer's administrator
-     * would: the portal asks for a connect link, the administrator opens it and accepts on the consent
-     * page, and the administrator's browser follows Entra's redirect back to the API.
+     * would: the portal asks for a connect link, the administrator opens it, signs in, accepts on the
+     * consent page, and lands on the API's result page.
      */
-    void connect(String tenantId, ConsentPage consentPage) throws IOException, InterruptedException {
-        URI redirect = consentPage.accept(connectLink(tenantId), tenantId);
-        expect(send(HttpRequest.newBuilder(redirect).GET()), 200);
-    }
-
-    /** A tenant administrator's answer on Entra's admin-consent page: where the browser is sent next. */
-    @FunctionalInterface
-    interface ConsentPage {
-        URI accept(URI consentUrl, String adminTenant);
+    void connect(String tenantId, AdministratorBrowser browser, String administrator) throws IOException, InterruptedException {
+        AdministratorBrowser.Page page = browser.connect(connectLink(tenantId), administrator, DirectoryUser.DEFAULT_PASSWORD);
+        if (page.status() != 200 || !page.body().contains("id=\"check-status\"")) {
+            throw new IOException("Connecting tenant " + tenantId + " ended on " + page.uri().getPath() + " with " + page.status());
+        }
     }
 
     /** Returns the Location to poll. */

@@ -118,7 +118,7 @@ class OnboardingEndToEndTest {
                         "domains", List.of(domain), "mtaHost", "mx." + domain))
                 .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
         OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
-                .connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+                .connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
 
         var accepted = partner()
                 .body(Map.of("tenantId", tenant.tenantId(), "relayAccountId", accountId, "relayDomains", List.of(domain)))
@@ -168,7 +168,7 @@ class OnboardingEndToEndTest {
                     .when().post("/v1/relay-accounts").then().statusCode(201).extract();
             secrets.add(account.path("relaySecret"));
             OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
-                    .connect(tenant.tenantId(), (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+                    .connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
             rows.add(Map.of("tenantId", tenant.tenantId(), "relayAccountId", account.path("id"), "relayDomains", List.of(domain)));
         }
         // the connection checks run first; the counts below are of the batch alone
@@ -317,7 +317,7 @@ class OnboardingEndToEndTest {
     /** Connects the tenant through its administrator's consent (once is enough; again does no harm), then onboards it. */
     private static String submit(String tenantId, String accountId, String relayDomain) throws IOException, InterruptedException {
         OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
-                .connect(tenantId, (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+                .connect(tenantId, stack.administratorBrowser(), stack.simulator().tenant(tenantId).orElseThrow().administrator());
         var response = partner()
                 .body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(relayDomain)))
                 .when().post("/v1/onboardings")

@@ -29,9 +29,9 @@ record PartnerPortal(LocalStack stack, String apiKey) {
         return OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey);
     }
 
-    /** Connects the tenant, its administrator accepting on the simulator's consent page. */
+    /** Connects the tenant, its administrator signing in and accepting on the simulator's pages. */
     void connect(String tenantId) throws Exception {
-        client().connect(tenantId, (url, admin) -> stack.simulator().adminConsent(url, admin, true));
+        client().connect(tenantId, stack.administratorBrowser(), stack.simulator().tenant(tenantId).orElseThrow().administrator());
     }
 
     String relayAccount(String domain) {

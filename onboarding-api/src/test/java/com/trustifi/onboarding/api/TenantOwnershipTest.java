@@ -19,14 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** A partner acts only on tenants whose administrator connected them to it, through admin consent. */
@@ -37,7 +33,7 @@ class TenantOwnershipTest {
     private static final String NOT_CONNECTED = "/problems/tenant-not-connected";
 
     @Test
-    void aConnectLinkIsTheAdminConsentUrlOfTheAppForTheTenant() {
+    void aConnectLinkIsTheSignInUrlOfTheAppForTheTenantWithPkceAndANonce() {
         TestPartner partner = TestPartner.create();
         String tenant = UUID.randomUUID().toString();
 
@@ -46,13 +42,13 @@ class TenantOwnershipTest {
 
         link.then().statusCode(201).header("Cache-Control", containsString("no-store")).body("tenantId", equalTo(tenant));
         URI url = URI.create(link.path("consentUrl"));
-        assertThat(url.getPath()).isEqualTo("/" + tenant + "/v2.0/adminconsent");
-        assertThat(url.getQuery()).contains("client_id=00000000-0000-0000-0000-0000000000a1",
-                "scope=https://graph.microsoft.com/.default",
-                "redirect_uri=http://localhost:8081/v1/tenant-connections/callback", "state=");
+        assertThat(url.getPath()).isEqualTo("/" + tenant + "/oauth2/v2.0/authorize");
+        assertThat(url.getQuery()).contains("client_id=00000000-0000-0000-0000-0000000000a1", "response_type=code",
+                "scope=openid profile", "redirect_uri=http://localhost:8081/v1/tenant-connections/callback", "state=", "nonce=",
+                "code_challenge=", "code_challenge_method=S256");
         String anyTenant = partner.request().contentType(ContentType.JSON).body("{}").post("/v1/tenant-connections")
                 .then().statusCode(201).extract().path("consentUrl");
-        assertThat(URI.create(anyTenant).getPath()).isEqualTo("/organizations/v2.0/adminconsent");
+        assertThat(URI.create(anyTenant).getPath()).isEqualTo("/organizations/oauth2/v2.0/authorize");
         partner.request().contentType(ContentType.JSON).body(Map.of("tenantId", "contoso.example")).post("/v1/tenant-connections")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("tenantId"));
     }
@@ -108,45 +104,6 @@ class TenantOwnershipTest {
         assertThat(forAs.header("Link")).isEqualTo(forNobodys.header("Link"));
         assertThat(onboardingsOf(nobodys)).isZero();
         assertThat(onboardingsOf(connectedToA)).isZero();
-    }
-
-    @Test
-    void aReplayedExpiredForgedOrDeclinedConsentConnectsNothing() throws Exception {
-        TestPartner a = TestPartner.create();
-        TestPartner b = TestPartner.create();
-        String tenant = UUID.randomUUID().toString();
-
-        String used = stateFor(a, tenant);
-        callback(tenant, used).then().statusCode(200).body("tenantId", equalTo(tenant));
-        String replayB = stateFor(b, tenant);
-        callback(tenant, replayB).then().statusCode(200);
-        callback(tenant, used).then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("/problems/consent-refused")).body("errors[0].reason", containsString("already used"));
-        assertThat(connectedPartner(tenant)).isEqualTo(b.id());
-
-        String other = UUID.randomUUID().toString();
-        String expired = stateFor(a, other);
-        QuarkusTransaction.requiringNew().run(() -> Onboarding.getEntityManager()
-                .createNativeQuery("update tenant_connection_request set expires_at = now() - interval '1 second' where id = ?1")
-                .setParameter(1, requestIdOf(expired)).executeUpdate());
-        callback(other, expired).then().statusCode(400).body("errors[0].reason", containsString("expired"));
-
-        String aState = stateFor(a, other);
-        callback(other, withPartner(aState, b.id())).then().statusCode(400).body("errors[0].reason", containsString("not a state"));
-        callback(other, signedWithAnotherKey(aState)).then().statusCode(400).body("errors[0].field", equalTo("state"));
-        callback(other, "garbage").then().statusCode(400).body("errors[0].field", equalTo("state"));
-        callback(UUID.randomUUID().toString(), aState).then().statusCode(400)
-                .body("errors[0].field", equalTo("tenant")).body("errors[0].reason", containsString("not the tenant"));
-
-        String declined = stateFor(a, other);
-        given().queryParam("error", "access_denied").queryParam("error_description", "AADSTS65004: User declined to consent")
-                .queryParam("state", declined).get("/v1/tenant-connections/callback")
-                .then().statusCode(403).contentType("application/problem+json")
-                .body("errors[0].reason", containsString("access_denied"));
-        callback(other, declined).then().statusCode(400).body("errors[0].reason", containsString("already used"));
-
-        assertThat(connectedPartner(other)).isNull();
-        a.request().contentType(ContentType.JSON).body(unconnected(a, other)).post("/v1/onboardings").then().statusCode(403);
     }
 
     @Test
@@ -229,37 +186,6 @@ class TenantOwnershipTest {
     private static Map<String, Object> unconnected(TestPartner partner, String tenant) {
         return new HashMap<>(Map.of("tenantId", tenant, "relayAccountId", partner.relayAccountId(),
                 "relayDomains", List.of("contoso.example")));
-    }
-
-    private static String stateFor(TestPartner partner, String tenant) {
-        String url = partner.request().contentType(ContentType.JSON).body(Map.of("tenantId", tenant))
-                .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl");
-        return TestPartner.stateOf(url);
-    }
-
-    private static Response callback(String tenant, String state) {
-        return given().queryParam("tenant", tenant).queryParam("admin_consent", "True").queryParam("state", state)
-                .get("/v1/tenant-connections/callback");
-    }
-
-    private static UUID requestIdOf(String state) {
-        ByteBuffer payload = ByteBuffer.wrap(Base64.getUrlDecoder().decode(state.substring(0, state.indexOf('.'))));
-        return new UUID(payload.getLong(), payload.getLong());
-    }
-
-    /** The same state with another partner's id in it, and the original signature. */
-    private static String withPartner(String state, String partnerId) {
-        byte[] payload = Base64.getUrlDecoder().decode(state.substring(0, state.indexOf('.')));
-        UUID partner = UUID.fromString(partnerId);
-        ByteBuffer.wrap(payload, 16, 16).putLong(partner.getMostSignificantBits()).putLong(partner.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + state.substring(state.indexOf('.'));
-    }
-
-    private static String signedWithAnotherKey(String state) throws Exception {
-        String body = state.substring(0, state.indexOf('.'));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-        return body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes()));
     }
 
     private static String connectedPartner(String tenant) {

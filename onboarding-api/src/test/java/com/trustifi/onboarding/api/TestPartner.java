@@ -13,6 +13,7 @@ import java.util.UUID;
  * A partner created through the operator endpoint, as the local stack or an operator would, with
  * one enabled relay account for the domains the tests use.
  */
+@io.quarkus.test.common.QuarkusTestResource(SimulatedEntraResource.class)
 record TestPartner(String id, String apiKey, String relayAccountId, String relaySecret, java.util.Set<String> connected) {
 
     static final String OPERATOR_KEY = "test-operator-key";
@@ -44,20 +45,26 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
     }
 
     /**
-     * Connects each tenant to this partner as its administrator would: a connect link, then the
-     * consent callback Entra would send, with the link's state. A tenant this partner connected
-     * before is not connected again.
+     * Connects each tenant to this partner as its administrator would: a connect link, the
+     * administrator's sign-in and consent on the simulated Entra's pages, and the result page. A
+     * tenant this partner connected before is not connected again.
      */
     synchronized void connect(String... tenantIds) {
         for (String tenantId : tenantIds) {
             if (!connected.add(tenantId)) {
                 continue;
             }
-            String url = request().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId))
-                    .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl");
-            given().queryParam("tenant", tenantId).queryParam("admin_consent", "True").queryParam("state", stateOf(url))
-                    .get("/v1/tenant-connections/callback").then().statusCode(200);
+            var page = SimulatedEntra.connect(connectLink(tenantId), SimulatedEntra.administrator(tenantId));
+            if (page.status() != 200 || !page.body().contains("id=\"check-status\"")) {
+                throw new AssertionError("Connecting " + tenantId + " ended on " + page.uri() + " with " + page.status() + ": " + page.body());
+            }
         }
+    }
+
+    /** A connect link for the tenant. */
+    java.net.URI connectLink(String tenantId) {
+        return java.net.URI.create(request().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId))
+                .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl"));
     }
 
     /** The state parameter of a connect link. */

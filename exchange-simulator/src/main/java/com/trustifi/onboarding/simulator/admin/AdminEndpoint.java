@@ -14,18 +14,18 @@ import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
-import com.trustifi.onboarding.simulator.token.AdminConsentException;
-import com.trustifi.onboarding.simulator.token.AdminConsents;
+import com.trustifi.onboarding.simulator.DirectoryUser;
+import com.trustifi.onboarding.simulator.signin.SigningKeys;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /admin/...}: create and inspect tenants, set faults and the rule propagation delay. Unauthenticated and never
+ * {@code /admin/...}: create and inspect tenants and their users, set faults and the rule propagation delay, rotate the
+ * id-token signing keys. Unauthenticated and never
  * faulted on purpose: it exists for tests, the local stack and operators, and the simulator listens on loopback only.
  */
 public final class AdminEndpoint implements HttpHandler {
@@ -33,11 +33,11 @@ public final class AdminEndpoint implements HttpHandler {
     private final TenantRegistry tenants;
     private final FaultPlan faults;
     private final RulePropagation propagation;
-    private final AdminConsents consents;
+    private final SigningKeys signingKeys;
     private final JsonWire json;
 
-    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, AdminConsents consents, JsonWire json) {
-        this.consents = consents;
+    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, SigningKeys signingKeys, JsonWire json) {
+        this.signingKeys = signingKeys;
         this.tenants = tenants;
         this.faults = faults;
         this.propagation = propagation;
@@ -68,7 +68,8 @@ public final class AdminEndpoint implements HttpHandler {
                 faults.clearTenant(t.tenantId());
                 json.send(exchange, 200, faults.global());
             });
-            case "POST tenants/{t}/consent" -> withTenant(exchange, path.get(1), t -> consent(exchange, t));
+            case "POST tenants/{t}/users" -> withTenant(exchange, path.get(1), t -> addUser(exchange, t));
+            case "POST signing-keys/rotate" -> rotateKeys(exchange);
             case "PUT tenants/{t}/app-access" -> withTenant(exchange, path.get(1), t -> appAccess(exchange, t));
             case "GET faults" -> json.send(exchange, 200, faults.global());
             case "PUT faults" -> {
@@ -164,23 +165,33 @@ public final class AdminEndpoint implements HttpHandler {
         json.send(exchange, 201, TenantStateView.of(created, faults));
     }
 
-    /** The tenant's administrator answers an admin-consent link: {@code {"consentUrl": "...", "grant": true}}. */
-    private void consent(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
+    /**
+     * A user who can sign in to the tenant: {@code {"userPrincipalName": "...", "password": "...", "roles": ["<role template id>"]}}.
+     * The answer leaves the password out.
+     */
+    private void addUser(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
+        DirectoryUser user;
+        try {
+            user = tenant.addUser(json.read(exchange, DirectoryUser.class));
+        } catch (JsonProcessingException e) {
+            json.send(exchange, 400, error("Expected {\"userPrincipalName\": \"name@domain\", \"password\": \"...\", \"roles\": [...]}: "
+                    + e.getOriginalMessage()));
+            return;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            json.send(exchange, 400, error(String.valueOf(e.getMessage())));
+            return;
+        }
+        json.send(exchange, 201, Map.of("userPrincipalName", user.userPrincipalName(), "objectId", user.objectId(), "roles", user.roles()));
+    }
+
+    /** Signs id tokens with a new key from now on: {@code {"retirePrevious": true}} also stops publishing the old ones. */
+    private void rotateKeys(HttpExchange exchange) throws IOException {
         Optional<JsonNode> read = readBody(exchange);
         if (read.isEmpty()) {
             return;
         }
-        JsonNode body = read.get();
-        if (!body.path("consentUrl").isTextual() || !body.path("grant").isBoolean()) {
-            json.send(exchange, 400, error("Expected {\"consentUrl\": \"https://.../v2.0/adminconsent?...\", \"grant\": true|false}."));
-            return;
-        }
-        try {
-            URI next = consents.decide(URI.create(body.get("consentUrl").asText()), tenant.tenantId(), body.get("grant").asBoolean());
-            json.send(exchange, 200, Map.of("location", next.toString()));
-        } catch (AdminConsentException | IllegalArgumentException e) {
-            json.send(exchange, 400, error(e.getMessage()));
-        }
+        String kid = signingKeys.rotate(read.get().path("retirePrevious").asBoolean(false));
+        json.send(exchange, 200, Map.of("kid", kid));
     }
 
     /** Sets what the tenant's administrator did outside the consent page: {@code {"consent": "REVOKED", "exchangeRoleAssigned": false}}. */

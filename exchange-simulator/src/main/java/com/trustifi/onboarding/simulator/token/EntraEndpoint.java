@@ -8,6 +8,13 @@ import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
 import com.trustifi.onboarding.simulator.http.QueryString;
+import com.trustifi.onboarding.simulator.signin.AdminConsentPage;
+import com.trustifi.onboarding.simulator.signin.AdminConsents;
+import com.trustifi.onboarding.simulator.signin.AuthorizationCodes;
+import com.trustifi.onboarding.simulator.signin.IdTokenIssuer;
+import com.trustifi.onboarding.simulator.signin.SignInPage;
+import com.trustifi.onboarding.simulator.signin.SignInSessions;
+import com.trustifi.onboarding.simulator.signin.SigningKeys;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,22 +23,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The login host: token endpoint, OpenID configuration and instance discovery, all under {@code /{tenant}/...}.
+ * The login host: sign-in page, admin-consent page, token endpoint, OpenID configuration, signing keys and instance
+ * discovery, under {@code /{tenant}/...} (the keys also at {@code /discovery/v2.0/keys}).
  * Anything else under the root answers 404 so that a mistyped URL is obvious.
  */
 public final class EntraEndpoint implements HttpHandler {
 
     private final TokenEndpoint tokens;
+    private final SignInPage signInPage;
     private final AdminConsentPage consentPage;
+    private final SigningKeys keys;
     private final OpenIdMetadata metadata;
     private final TenantRegistry tenants;
     private final JsonWire json;
     private final Clock clock;
 
     public EntraEndpoint(URI baseUri, TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults,
-                         AdminConsents consents, JsonWire json, Clock clock) {
-        this.tokens = new TokenEndpoint(tenants, options, signer, faults, json, clock);
-        this.consentPage = new AdminConsentPage(consents, json, clock);
+                         SigningKeys keys, JsonWire json, Clock clock) {
+        AuthorizationCodes codes = new AuthorizationCodes();
+        SignInSessions sessions = new SignInSessions();
+        this.tokens = new TokenEndpoint(tenants, options, signer, faults, json, clock,
+                new AuthorizationCodeGrant(tenants, options, codes, new IdTokenIssuer(baseUri, keys), signer, json, clock));
+        this.signInPage = new SignInPage(tenants, options, codes, sessions, clock);
+        this.consentPage = new AdminConsentPage(new AdminConsents(tenants, options), sessions, tenants);
+        this.keys = keys;
         this.metadata = new OpenIdMetadata(baseUri);
         this.tenants = tenants;
         this.json = json;
@@ -48,6 +63,11 @@ public final class EntraEndpoint implements HttpHandler {
         List<String> path = PathSegments.of(exchange);
         if (path.size() == 4 && path.subList(1, 4).equals(List.of("oauth2", "v2.0", "token"))) {
             tokens.handle(exchange, path.get(0));
+        } else if (path.size() == 4 && path.subList(1, 4).equals(List.of("oauth2", "v2.0", "authorize"))) {
+            signInPage.handle(exchange, path.get(0));
+        } else if (isKeySet(path)) {
+            exchange.getRequestBody().readAllBytes();
+            json.send(exchange, 200, keys.jwks());
         } else if (path.size() == 3 && path.subList(1, 3).equals(List.of("v2.0", "adminconsent"))) {
             consentPage.handle(exchange, path.get(0));
         } else if (isOpenIdConfiguration(path)) {
@@ -60,6 +80,12 @@ public final class EntraEndpoint implements HttpHandler {
             exchange.getRequestBody().readAllBytes();
             json.send(exchange, 404, Map.of("error", "not_found", "error_description", "No such endpoint: " + exchange.getRequestURI().getPath()));
         }
+    }
+
+    /** {@code /discovery/v2.0/keys}, or the same under a tenant: the keys are the same for every tenant, as Entra's are. */
+    private static boolean isKeySet(List<String> path) {
+        List<String> keySet = List.of("discovery", "v2.0", "keys");
+        return path.equals(keySet) || path.size() == 4 && path.subList(1, 4).equals(keySet);
     }
 
     private static boolean isOpenIdConfiguration(List<String> path) {

@@ -32,6 +32,9 @@ final class OpenIdMetadata {
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("response_types_supported", List.of("code", "id_token", "code id_token", "id_token token"));
         document.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
+        document.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "nbf", "nonce", "tid", "oid", "wids",
+                "preferred_username", "name", "ver"));
+        document.put("code_challenge_methods_supported", List.of("S256"));
         document.put("issuer", authority + "/v2.0");
         document.put("request_uri_parameter_supported", false);
         document.put("authorization_endpoint", authority + "/oauth2/v2.0/authorize");

@@ -11,19 +11,19 @@ import com.trustifi.onboarding.simulator.http.QueryString;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code POST /{tenant}/oauth2/v2.0/token}: the client-credentials grant of Entra's v2 token endpoint. */
+/**
+ * {@code POST /{tenant}/oauth2/v2.0/token}: Entra's v2 token endpoint, for the client-credentials grant (the worker)
+ * and the authorization code grant (an administrator's sign-in, redeemed by the API).
+ */
 final class TokenEndpoint {
 
     /** Entra hands out one-hour tokens minus a second; clients refresh on that basis. */
@@ -38,8 +38,11 @@ final class TokenEndpoint {
     private final FaultPlan faults;
     private final JsonWire json;
     private final Clock clock;
+    private final AuthorizationCodeGrant codeGrant;
 
-    TokenEndpoint(TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults, JsonWire json, Clock clock) {
+    TokenEndpoint(TenantRegistry tenants, SimulatorOptions options, AccessTokenSigner signer, FaultPlan faults, JsonWire json, Clock clock,
+                  AuthorizationCodeGrant codeGrant) {
+        this.codeGrant = codeGrant;
         this.tenants = tenants;
         this.options = options;
         this.signer = signer;
@@ -55,6 +58,10 @@ final class TokenEndpoint {
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
             fail(exchange, EntraError.postOnly());
+            return;
+        }
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            codeGrant.handle(exchange, form, tenantSegment);
             return;
         }
         Optional<SimulatedTenant> tenant = tenants.find(tenantSegment);
@@ -134,27 +141,5 @@ final class TokenEndpoint {
     private void fail(HttpExchange exchange, EntraError error) throws IOException {
         Instant now = clock.instant();
         json.send(exchange, error.httpStatus(), error.body(exchange.getRequestHeaders().getFirst("client-request-id"), now));
-    }
-
-    /** The client's id and secret, from the form (client_secret_post) or an HTTP Basic header (client_secret_basic). */
-    private record ClientCredential(String clientId, String secret) {
-
-        static ClientCredential of(HttpExchange exchange, Map<String, String> form) {
-            String basic = exchange.getRequestHeaders().getFirst("Authorization");
-            if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-                try {
-                    String decoded = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
-                    int colon = decoded.indexOf(':');
-                    if (colon > 0) {
-                        // RFC 6749 2.3.1: both halves are form-encoded before being joined.
-                        return new ClientCredential(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // A malformed Basic header counts as no header; the form may still carry the credential.
-                }
-            }
-            return new ClientCredential(form.get("client_id"), form.get("client_secret"));
-        }
     }
 }

@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Writes and reads the {@code state} of connect links: request id, partner id and expiry, then an
+ * Writes and reads the {@code state} of connect links: request id, partner id, expiry and leg, then an
  * HMAC-SHA256 over them, each part base64url. A state that was altered, or signed with another
  * key, reads as nothing; single use and expiry are checked by {@link TenantConnections}.
  */
@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class ConsentStateSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int PAYLOAD_BYTES = 16 + 16 + 8;
+    private static final int PAYLOAD_BYTES = 16 + 16 + 8 + 1;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -41,6 +41,7 @@ public class ConsentStateSigner {
         put(payload, state.requestId());
         put(payload, state.partnerId());
         payload.putLong(state.expiresAt().getEpochSecond());
+        payload.put((byte) state.leg().ordinal());
         String body = ENCODER.encodeToString(payload.array());
         return body + "." + ENCODER.encodeToString(mac(body));
     }
@@ -64,10 +65,25 @@ public class ConsentStateSigner {
                 return Optional.empty();
             }
             ByteBuffer payload = ByteBuffer.wrap(bytes);
-            return Optional.of(new ConsentState(uuid(payload), uuid(payload), Instant.ofEpochSecond(payload.getLong())));
+            UUID requestId = uuid(payload);
+            UUID partnerId = uuid(payload);
+            Instant expiresAt = Instant.ofEpochSecond(payload.getLong());
+            int leg = payload.get();
+            if (leg < 0 || leg >= ConsentState.Leg.values().length) {
+                return Optional.empty();
+            }
+            return Optional.of(new ConsentState(requestId, partnerId, expiresAt, ConsentState.Leg.values()[leg]));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A secret of the connect request only this service can compute, for {@code purpose}: the sign-in's nonce and PKCE
+     * code verifier are derived, not stored (43 base64url characters, as RFC 7636 asks of a verifier).
+     */
+    String derive(String purpose, UUID requestId) {
+        return ENCODER.encodeToString(mac(purpose + "|" + requestId));
     }
 
     private byte[] mac(String body) {

@@ -5,13 +5,13 @@ import com.trustifi.onboarding.api.config.TenantConnectionConfig;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.partner.Partner;
 import com.trustifi.onboarding.model.CommandKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -20,12 +20,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Which partner may act on which tenant. A partner gets a connect link; the tenant's administrator
- * grants admin consent to the app through it; Entra sends the administrator back with the tenant
- * id and the link's state, and the tenant is connected to the partner the state names. A tenant is
+ * signs in through it and grants admin consent to the app; the tenant is the one the administrator's
+ * id token (signed by Entra) names, and is connected to the partner the link's state names. A tenant is
  * connected to one partner at a time: another partner gets it only through a new consent by the
  * tenant's administrator, which ends the first connection and cancels that partner's onboarding
  * in progress.
@@ -33,17 +32,21 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TenantConnections {
 
-    private static final Pattern TENANT_GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_ERROR_DESCRIPTION = 300;
+    private static final int MAX_CODE = 4096;
+    private static final String NONCE = "nonce";
+    private static final String CODE_VERIFIER = "pkce-code-verifier";
 
     private final TenantConnectionConfig config;
     private final ConsentStateSigner states;
+    private final EntraSignIn entra;
     private final AuditLog audit;
     private final Clock clock;
     private final Event<TenantConnected> connected;
 
-    TenantConnections(TenantConnectionConfig config, ConsentStateSigner states, AuditLog audit, Clock clock,
+    TenantConnections(TenantConnectionConfig config, ConsentStateSigner states, EntraSignIn entra, AuditLog audit, Clock clock,
             Event<TenantConnected> connected) {
+        this.entra = entra;
         this.connected = connected;
         this.config = config;
         this.states = states;
@@ -54,61 +57,142 @@ public class TenantConnections {
     /** A connect link for the named tenant (a GUID), or for whichever tenant the administrator signs in to. */
     @Transactional
     public ConnectLink connectLink(UUID partnerId, Optional<String> tenantId) {
-        if (config.clientId().isEmpty() || config.redirectUri().isEmpty() || !states.configured()) {
+        if (!entra.configured() || !states.configured()) {
             throw new TenantConnectionsUnavailableException();
         }
         Instant now = clock.instant();
         var request = ConnectionRequest.of(partnerId, tenantId.orElse(null), now, now.plus(config.stateLifetime()));
         request.persist();
         audit.record(partnerId, "tenant-connection.link", "tenant-connection-request", request.id);
-        String state = states.sign(new ConsentState(request.id, partnerId, request.expiresAt));
-        String authority = config.authorityHost().toString().replaceAll("/+$", "");
-        URI url = URI.create(authority + "/" + tenantId.orElse("organizations") + "/v2.0/adminconsent"
-                + "?client_id=" + encode(config.clientId().get())
-                + "&scope=" + encode(config.scope())
-                + "&redirect_uri=" + encode(config.redirectUri().get().toString())
-                + "&state=" + encode(state));
+        String state = states.sign(new ConsentState(request.id, partnerId, request.expiresAt, ConsentState.Leg.SIGN_IN));
+        URI url = entra.signInUrl(tenantId, state, states.derive(NONCE, request.id), states.derive(CODE_VERIFIER, request.id));
         return new ConnectLink(url, request.tenantId, request.expiresAt);
     }
 
     /**
-     * Completes a consent: the state must be this service's, unexpired and unused, and (when the
-     * link named a tenant) the consent must come from that tenant. The state is used up even when
-     * the administrator declined, so that it cannot be tried again.
+     * Takes a callback from Entra one leg further. After sign-in: the code is redeemed and the id token verified; the
+     * administrator must hold a role that may consent for the organization and, when the link named a tenant, belong
+     * to it; the browser then goes on to admin consent in that tenant. After admin consent: the tenant must be the one
+     * the administrator verifiably signed in to, and is connected. Each leg's state works once, and is used up even
+     * when the callback is refused, so that it cannot be tried again. Every refusal is in the audit log.
      */
-    @Transactional(dontRollbackOn = ConsentRefusedException.class)
-    public TenantConnection complete(ConsentCallback callback) {
-        Instant now = clock.instant();
-        ConsentState state = states.read(callback.state()).orElseThrow(() -> ConsentRefusedException.invalid("state",
-                "is not a state this service issued: ask the partner for a new connect link"));
+    public ConsentOutcome complete(ConsentCallback callback) {
+        Optional<ConsentState> state = states.read(callback.state());
+        try {
+            ConsentState read = state.orElseThrow(() -> ConsentRefusedException.invalid("state",
+                    "is not a state this service issued: ask the partner for a new connect link"));
+            return switch (read.leg()) {
+                case SIGN_IN -> signedIn(read, callback);
+                case CONSENT -> consented(read, callback);
+                case RESULT -> throw ConsentRefusedException.invalid("state", "is not the state of a sign-in or a consent");
+            };
+        } catch (ConsentRefusedException refused) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(state.map(ConsentState::partnerId).orElse(null),
+                    "tenant-connection.refused", "tenant-connection-request",
+                    state.map(found -> found.requestId().toString()).orElse("unknown") + " " + refused.field()));
+            throw refused;
+        }
+    }
+
+    /** What the result page of a connect link shows, while the link has not expired. */
+    @Transactional
+    public ConsentOutcome.ConsentResult result(String resultState) {
+        ConsentState state = states.read(resultState).filter(read -> read.leg() == ConsentState.Leg.RESULT)
+                .filter(read -> read.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> ConsentRefusedException.invalid("state", "is not a result this service issued, or it expired"));
         ConnectionRequest request = ConnectionRequest.<ConnectionRequest>findByIdOptional(state.requestId())
-                .filter(found -> found.partnerId.equals(state.partnerId()))
-                .orElseThrow(() -> ConsentRefusedException.invalid("state", "names no connect link of this service"));
-        if (request.usedAt != null) {
-            throw ConsentRefusedException.invalid("state", "was already used: ask the partner for a new connect link");
-        }
-        if (!state.expiresAt().isAfter(now) || !request.expiresAt.isAfter(now)) {
-            throw ConsentRefusedException.invalid("state", "has expired: ask the partner for a new connect link");
-        }
-        if (!ConnectionRequest.use(request.id, request.partnerId, now)) {
-            throw ConsentRefusedException.invalid("state", "was already used: ask the partner for a new connect link");
-        }
+                .filter(found -> found.partnerId.equals(state.partnerId()) && found.usedAt != null && found.adminTenantId != null)
+                .orElseThrow(() -> ConsentRefusedException.invalid("state", "names no connection this service made"));
+        return result(request);
+    }
+
+    private ConsentOutcome signedIn(ConsentState state, ConsentCallback callback) {
+        Instant now = clock.instant();
+        ConnectionRequest request = QuarkusTransaction.requiringNew().call(() -> {
+            ConnectionRequest found = usable(state, now);
+            if (found.signedInAt != null || !ConnectionRequest.useSignIn(found.id, found.partnerId, now)) {
+                throw ConsentRefusedException.invalid("state", "was already used: ask the partner for a new connect link");
+            }
+            return found;
+        });
         if (callback.error() != null) {
-            audit.record(request.partnerId, "tenant-connection.declined", "tenant-connection-request", request.id);
-            throw ConsentRefusedException.denied("The administrator did not grant consent (" + printable(callback.error())
-                    + (callback.errorDescription() == null ? "" : ": " + printable(callback.errorDescription())) + ")");
+            throw declined(callback);
+        }
+        if (callback.code() == null || callback.code().isBlank() || callback.code().length() > MAX_CODE) {
+            throw ConsentRefusedException.invalid("code", "is missing: the sign-in did not complete");
+        }
+        VerifiedAdministrator administrator = entra.redeem(callback.code(), states.derive(CODE_VERIFIER, request.id),
+                states.derive(NONCE, request.id), Optional.ofNullable(request.tenantId));
+        if (request.tenantId != null && !request.tenantId.equals(administrator.tenantId())) {
+            throw ConsentRefusedException.invalid("tid", "The account " + administrator.username()
+                    + " belongs to another tenant than the one this connect link is for: sign in with an administrator of "
+                    + request.tenantId);
+        }
+        if (!administrator.mayGrantTenantWideConsent()) {
+            throw ConsentRefusedException.roleNeeded("The account " + administrator.username() + " holds neither the Global "
+                    + "Administrator nor the Privileged Role Administrator role, and only those may grant the app's permissions "
+                    + "for the whole organization: ask the partner for a new connect link and sign in with an account that holds one");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConnectionRequest.signedIn(request.id, administrator);
+            audit.record(request.partnerId, "tenant-connection.signed-in", "tenant-connection-request", request.id);
+        });
+        String consentState = states.sign(new ConsentState(request.id, request.partnerId, request.expiresAt, ConsentState.Leg.CONSENT));
+        return new ConsentOutcome.SignedIn(entra.adminConsentUrl(administrator.tenantId(), consentState));
+    }
+
+    private ConsentOutcome consented(ConsentState state, ConsentCallback callback) {
+        Instant now = clock.instant();
+        ConnectionRequest request = QuarkusTransaction.requiringNew().call(() -> {
+            ConnectionRequest found = usable(state, now);
+            if (found.adminTenantId == null) {
+                throw ConsentRefusedException.invalid("state", "belongs to a connect link whose administrator has not signed in");
+            }
+            if (found.usedAt != null || !ConnectionRequest.useConsent(found.id, found.partnerId, now)) {
+                throw ConsentRefusedException.invalid("state", "was already used: ask the partner for a new connect link");
+            }
+            return found;
+        });
+        if (callback.error() != null) {
+            throw declined(callback);
         }
         if (!"true".equalsIgnoreCase(callback.adminConsent())) {
             throw ConsentRefusedException.invalid("admin_consent", "is not True: the administrator did not grant consent");
         }
         String tenantId = callback.tenant() == null ? "" : callback.tenant().trim().toLowerCase(Locale.ROOT);
-        if (!TENANT_GUID.matcher(tenantId).matches()) {
-            throw ConsentRefusedException.invalid("tenant", "is not a tenant id");
+        if (!request.adminTenantId.equals(tenantId)) {
+            throw ConsentRefusedException.invalid("tenant", "is not the tenant of the administrator who signed in");
         }
-        if (request.tenantId != null && !request.tenantId.equals(tenantId)) {
-            throw ConsentRefusedException.invalid("tenant", "is not the tenant the connect link was made for");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TenantConnection connection = connect(tenantId, request, now);
+            String resultState = states.sign(new ConsentState(request.id, request.partnerId, request.expiresAt, ConsentState.Leg.RESULT));
+            return new ConsentOutcome.Connected(connection, result(request), resultState);
+        });
+    }
+
+    /** The state's connect request, when it is this service's and has not expired. */
+    private ConnectionRequest usable(ConsentState state, Instant now) {
+        ConnectionRequest request = ConnectionRequest.<ConnectionRequest>findByIdOptional(state.requestId())
+                .filter(found -> found.partnerId.equals(state.partnerId()))
+                .orElseThrow(() -> ConsentRefusedException.invalid("state", "names no connect link of this service"));
+        if (!state.expiresAt().isAfter(now) || !request.expiresAt.isAfter(now)) {
+            throw ConsentRefusedException.invalid("state", "has expired: ask the partner for a new connect link");
         }
-        return connect(tenantId, request, now);
+        return request;
+    }
+
+    private static ConsentRefusedException declined(ConsentCallback callback) {
+        return ConsentRefusedException.denied("Nothing was connected: Entra answered " + printable(callback.error())
+                + (callback.errorDescription() == null ? "" : " (" + printable(callback.errorDescription()) + ")"));
+    }
+
+    private ConsentOutcome.ConsentResult result(ConnectionRequest request) {
+        Optional<TenantConnection> connection = TenantConnection.<TenantConnection>findByIdOptional(request.adminTenantId)
+                .filter(found -> found.requestId.equals(request.id));
+        String partner = Partner.<Partner>findByIdOptional(request.partnerId).map(found -> found.name).orElse("(removed)");
+        Optional<Onboarding> check = connection.flatMap(found ->
+                Optional.ofNullable(Onboarding.latestChecks(request.partnerId, List.of(found.tenantId)).get(found.tenantId)));
+        return new ConsentOutcome.ConsentResult(request.adminTenantId, partner, request.adminUsername, connection.isPresent(), check);
     }
 
     /** The partner's connected tenants, in the order they were connected, each with its latest access check. */
@@ -185,9 +269,5 @@ public class TenantConnections {
     private static String printable(String text) {
         String cleaned = text.replaceAll("[^\\p{Print}]", " ").strip();
         return cleaned.length() > MAX_ERROR_DESCRIPTION ? cleaned.substring(0, MAX_ERROR_DESCRIPTION) + "..." : cleaned;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -108,8 +108,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response consentRefused(ConsentRefusedException e, UriInfo uri) {
-        return new Problem(Problem.CONSENT_REFUSED, e.denied() ? "Consent declined" : "Consent not usable", e.denied() ? 403 : 400,
-                e.getMessage(), uri.getPath(), List.of(new Problem.FieldError(e.field(), e.reason()))).toResponse();
+        String title = switch (e.kind()) {
+            case INVALID -> "Consent not usable";
+            case DENIED -> "Consent declined";
+            case ROLE_NEEDED -> "Administrator role needed";
+            case UNAVAILABLE -> "Entra unavailable";
+        };
+        return new Problem(Problem.CONSENT_REFUSED, title, e.kind().status(), e.getMessage(), uri.getPath(),
+                List.of(new Problem.FieldError(e.field(), e.reason()))).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,6 @@
-package com.trustifi.onboarding.simulator.token;
+package com.trustifi.onboarding.simulator.signin;
+
+import com.trustifi.onboarding.simulator.token.EntraError;
 
 /** The admin-consent page cannot go on: Entra shows its error page instead of redirecting. */
 public final class AdminConsentException extends RuntimeException {
