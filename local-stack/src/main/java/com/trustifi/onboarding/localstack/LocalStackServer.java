@@ -2,6 +2,7 @@ package com.trustifi.onboarding.localstack;
 
 import com.trustifi.onboarding.simulator.AppConsent;
 import com.trustifi.onboarding.simulator.DemoTenants;
+import com.trustifi.onboarding.simulator.DirectoryUser;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
@@ -43,28 +44,30 @@ final class LocalStackServer {
         say("Demo tenants, not connected yet (each link works once, for an hour):");
         String firstTenant = null;
         String firstDomain = null;
+        String firstAdministrator = null;
         for (TenantSpec spec : DemoTenants.specs(tenants)) {
             SimulatedTenant tenant = stack.simulator().createTenant(spec);
             tenant.appConsent(AppConsent.NEVER_GRANTED);
             String domain = spec.domains().stream().map(DomainSpec::name).findFirst().orElseThrow();
             URI link = api.connectLink(tenant.tenantId());
             say("  " + tenant.tenantId() + "  " + domain + "  (" + tenant.displayName() + ")");
-            say("    its administrator consents in a browser: " + link);
-            say("    or with curl: curl -sk -X POST " + stack.simulator().baseUri() + "/admin/tenants/" + tenant.tenantId()
-                    + "/consent -H 'Content-Type: application/json' -d '{\"consentUrl\":\"" + link + "\",\"grant\":true}'");
-            say("                  then open the \"location\" it answers: curl -s '<location>'");
+            say("    its administrator opens this link in a browser, signs in as " + tenant.administrator() + " (password "
+                    + DirectoryUser.DEFAULT_PASSWORD + ") and accepts: " + link);
             if (firstTenant == null) {
                 firstTenant = tenant.tenantId();
                 firstDomain = domain;
+                firstAdministrator = tenant.administrator();
             }
         }
         say("");
         say("For the README's curl examples, in another shell:");
         say("  export OPERATOR_KEY=" + stack.operatorKey() + " API_KEY=" + api.apiKey() + " TENANT=" + firstTenant
-                + " DOMAIN=" + firstDomain + " SIMULATOR=" + stack.simulator().baseUri());
+                + " DOMAIN=" + firstDomain + " ADMIN=" + firstAdministrator + " SIMULATOR=" + stack.simulator().baseUri());
         say("");
         say(StackControl.HELP + "; Ctrl-C stops everything.");
-        new StackControl(stack, LocalStackServer::say).listen(System.in);
+        StackControl.TenantConnector connector = tenantId -> api.connect(tenantId, stack.administratorBrowser(), stack.simulator()
+                .tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("No demo tenant " + tenantId)).administrator());
+        new StackControl(stack, connector, LocalStackServer::say).listen(System.in);
         Thread.currentThread().join();
     }
 

@@ -9,18 +9,27 @@ import java.util.function.Consumer;
 
 /**
  * Lets a person at the running demo break and mend the stack, to watch it recover: one command a
- * line on standard input, such as {@code kill worker} or {@code start kafka}.
+ * line on standard input, such as {@code kill worker} or {@code start kafka}; and connect a demo
+ * tenant without a browser at hand ({@code connect TENANT}).
  */
 final class StackControl {
 
     static final String HELP = "Type 'kill worker|api|kafka', 'start worker|api|kafka', 'stop postgres' or 'start postgres' "
-            + "and Enter to see the stack recover";
+            + "and Enter to see the stack recover; 'connect TENANT' has the tenant's administrator accept the partner's "
+            + "connect link in a headless browser";
+
+    /** Has a tenant's administrator follow the partner's connect link, sign in and accept. */
+    interface TenantConnector {
+        void connect(String tenantId) throws Exception;
+    }
 
     private final LocalStack stack;
+    private final TenantConnector connector;
     private final Consumer<String> say;
 
-    StackControl(LocalStack stack, Consumer<String> say) {
+    StackControl(LocalStack stack, TenantConnector connector, Consumer<String> say) {
         this.stack = stack;
+        this.connector = connector;
         this.say = say;
     }
 
@@ -44,6 +53,11 @@ final class StackControl {
 
     /** Carries out one command; answers what happened. */
     String apply(String command) throws Exception {
+        if (command.startsWith("connect ")) {
+            String tenantId = command.substring("connect ".length()).trim();
+            connector.connect(tenantId);
+            return "Connected " + tenantId + ": its administrator signed in and accepted the connect link";
+        }
         switch (command) {
             case "kill worker" -> stack.killWorker();
             case "start worker" -> stack.startWorker();

@@ -32,6 +32,8 @@ final class DebianChromium {
         // the simulator's certificate is made at its start; the browser cannot know it
         options.setAcceptInsecureCerts(true);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+                // without these, Chromium keeps calling Google's hosts, which a closed network refuses
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--user-data-dir=" + tempProfile());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withTimeout(Duration.ofSeconds(60)).build();
@@ -62,7 +64,9 @@ final class DebianChromium {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
             }

@@ -26,6 +26,12 @@ public interface TenantConnectionConfig {
     @WithDefault("https://login.microsoftonline.com")
     URI authorityHost();
 
+    /**
+     * Where the administrator's browser reaches the login host (sign-in and admin consent), when it names it otherwise
+     * than this API does: only in the compose demo, where the browser is on the Docker host. Defaults to the authority host.
+     */
+    Optional<URI> browserAuthorityHost();
+
     /** This API's {@code /v1/tenant-connections/callback} as the administrator's browser reaches it; registered on the app. */
     Optional<URI> redirectUri();
 

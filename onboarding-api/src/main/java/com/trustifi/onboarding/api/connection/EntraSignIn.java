@@ -71,7 +71,7 @@ public class EntraSignIn {
         query.put("nonce", nonce);
         query.put("code_challenge", challenge(codeVerifier));
         query.put("code_challenge_method", "S256");
-        return URI.create(authority() + "/" + tenantId.orElse("organizations") + "/oauth2/v2.0/authorize?" + query(query));
+        return URI.create(browserAuthority() + "/" + tenantId.orElse("organizations") + "/oauth2/v2.0/authorize?" + query(query));
     }
 
     /** Entra's admin consent for the app's permissions, in the tenant the administrator signed in to. */
@@ -81,7 +81,7 @@ public class EntraSignIn {
         query.put("scope", config.scope());
         query.put("redirect_uri", config.redirectUri().orElseThrow().toString());
         query.put("state", state);
-        return URI.create(authority() + "/" + tenantId + "/v2.0/adminconsent?" + query(query));
+        return URI.create(browserAuthority() + "/" + tenantId + "/v2.0/adminconsent?" + query(query));
     }
 
     /**
@@ -128,7 +128,15 @@ public class EntraSignIn {
     }
 
     private String authority() {
-        return config.authorityHost().toString().replaceAll("/+$", "");
+        return withoutTrailingSlash(config.authorityHost());
+    }
+
+    private String browserAuthority() {
+        return withoutTrailingSlash(config.browserAuthorityHost().orElse(config.authorityHost()));
+    }
+
+    private static String withoutTrailingSlash(URI host) {
+        return host.toString().replaceAll("/+$", "");
     }
 
     /** RFC 7636 S256: base64url(SHA-256(verifier)). */

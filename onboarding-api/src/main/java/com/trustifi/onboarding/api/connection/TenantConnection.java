@@ -35,6 +35,14 @@ public class TenantConnection extends PanacheEntityBase {
     @Column(name = "connected_at", nullable = false)
     public Instant connectedAt;
 
+    /** When Entra refused the app in the tenant after it was connected; null while the consent holds. */
+    @Column(name = "consent_withdrawn_at")
+    public Instant consentWithdrawnAt;
+
+    /** What Entra answered then, as the worker reported it. */
+    @Column(name = "consent_withdrawn_reason")
+    public String consentWithdrawnReason;
+
     /**
      * The tenant's connection, locked; created for the partner first when the tenant has none. The
      * insert does nothing when another consent for the tenant got there first, so two consents at
@@ -55,18 +63,19 @@ public class TenantConnection extends PanacheEntityBase {
         return findByIdOptional(tenantId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    static boolean exists(UUID partnerId, String tenantId) {
-        return count("tenantId = ?1 and partnerId = ?2", tenantId, partnerId) > 0;
+    static Optional<TenantConnection> of(UUID partnerId, String tenantId) {
+        return find("tenantId = ?1 and partnerId = ?2", tenantId, partnerId).firstResultOptional();
     }
 
-    /** Which of these tenants are connected to the partner, in one query per thousand tenants. */
+    /** Which of these tenants are connected to the partner with their consent in force, in one query per thousand tenants. */
     static Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds) {
         List<String> all = List.copyOf(tenantIds);
         Set<String> connected = new HashSet<>();
         for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
             getEntityManager().createQuery(
-                            "select c.tenantId from TenantConnection c where c.partnerId = ?1 and c.tenantId in ?2", String.class)
+                            "select c.tenantId from TenantConnection c where c.partnerId = ?1 and c.tenantId in ?2 "
+                                    + "and c.consentWithdrawnAt is null", String.class)
                     .setParameter(1, partnerId)
                     .setParameter(2, chunk)
                     .getResultList()

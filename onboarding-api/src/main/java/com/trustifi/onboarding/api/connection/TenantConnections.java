@@ -228,12 +228,34 @@ public class TenantConnections {
         return true;
     }
 
-    /** @throws TenantNotConnectedException unless the tenant is connected to the partner */
+    /**
+     * @throws TenantNotConnectedException unless the tenant is connected to the partner
+     * @throws ConsentWithdrawnException   when Entra has refused the app in the tenant since it was connected
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireConnected(UUID partnerId, String tenantId) {
-        if (!TenantConnection.exists(partnerId, tenantId)) {
-            throw new TenantNotConnectedException();
+        TenantConnection connection = TenantConnection.of(partnerId, tenantId).orElseThrow(TenantNotConnectedException::new);
+        if (connection.consentWithdrawnAt != null) {
+            throw new ConsentWithdrawnException(connection.consentWithdrawnReason);
         }
+    }
+
+    /**
+     * Entra refused the app in a connected tenant (consent revoked, service principal deleted): the connection stays,
+     * marked, and refuses onboarding until the tenant's administrator connects it again.
+     *
+     * @return whether this marked it (false when it was already marked, or the tenant is not the partner's)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean consentWithdrawn(UUID partnerId, String tenantId, String reason, Instant at) {
+        Optional<TenantConnection> connection = TenantConnection.lockedFor(tenantId)
+                .filter(found -> found.partnerId.equals(partnerId) && found.consentWithdrawnAt == null && !found.connectedAt.isAfter(at));
+        connection.ifPresent(found -> {
+            found.consentWithdrawnAt = at;
+            found.consentWithdrawnReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+            audit.record(partnerId, "tenant-connection.consent-withdrawn", "tenant", tenantId);
+        });
+        return connection.isPresent();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -250,6 +272,8 @@ public class TenantConnections {
         connection.partnerId = request.partnerId;
         connection.requestId = request.id;
         connection.connectedAt = now;
+        connection.consentWithdrawnAt = null;
+        connection.consentWithdrawnReason = null;
         audit.record(request.partnerId, "tenant-connection.create", "tenant", tenantId);
         // the other partner's onboarding in progress is canceled by the observer, with the fencing of any cancel
         connected.fire(new TenantConnected(request.partnerId, tenantId, Optional.of(previous)));

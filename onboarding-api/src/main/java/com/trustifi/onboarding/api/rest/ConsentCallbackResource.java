@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,7 +74,8 @@ public class ConsentCallbackResource {
     @Operation(operationId = "consentResult", summary = "The result page of a connect link (for the administrator's browser)",
             description = "Read-only, until the link expires: which partner the tenant was connected to and how the check "
                     + "of the app's access is doing.")
-    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Not a result state of this service, or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response result(@RestQuery String state, HttpHeaders headers) {

@@ -13,6 +13,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String TENANT_NOT_CONNECTED = "/problems/tenant-not-connected";
     /** A consent callback connected nothing: declined, or a state that cannot be used. */
     public static final String CONSENT_REFUSED = "/problems/consent-refused";
+    /** The partner's tenant refuses the app since it was connected: its administrator must connect it again. */
+    public static final String CONSENT_WITHDRAWN = "/problems/consent-withdrawn";
 
     /** One offending field: a JSON pointer-like path into the request, and why it was refused. */
     public record FieldError(String field, String reason) {

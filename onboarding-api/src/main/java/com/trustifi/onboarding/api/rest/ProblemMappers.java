@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.trustifi.onboarding.api.batch.BatchRefusedException;
 import com.trustifi.onboarding.api.batch.BatchTooLargeException;
 import com.trustifi.onboarding.api.connection.ConsentRefusedException;
+import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.connection.TenantConnectionsUnavailableException;
 import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
@@ -102,6 +103,15 @@ public class ProblemMappers {
         String connect = uri.getBaseUriBuilder().path("v1/tenant-connections").build().toString();
         return Response.fromResponse(new Problem(Problem.TENANT_NOT_CONNECTED, "Tenant not connected", 403, e.getMessage(),
                         uri.getPath(), List.of(new Problem.FieldError("tenantId", TenantNotConnectedException.REASON))).toResponse())
+                .link(connect, "connect")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response consentWithdrawn(ConsentWithdrawnException e, UriInfo uri) {
+        String connect = uri.getBaseUriBuilder().path("v1/tenant-connections").build().toString();
+        return Response.fromResponse(new Problem(Problem.CONSENT_WITHDRAWN, "Consent withdrawn", 403, e.getMessage(), uri.getPath(),
+                        List.of(new Problem.FieldError("tenantId", ConsentWithdrawnException.REMEDIATION))).toResponse())
                 .link(connect, "connect")
                 .build();
     }

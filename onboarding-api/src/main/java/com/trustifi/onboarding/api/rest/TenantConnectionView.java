@@ -2,6 +2,7 @@ package com.trustifi.onboarding.api.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.trustifi.onboarding.api.connection.ConnectionStatus;
+import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.trustifi.onboarding.api.connection.TenantConnection;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A tenant connected to the calling partner by its administrator's consent, and whether the app's access to it works. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantConnectionView(String tenantId, Instant connectedAt,
+        @Schema(description = "CONNECTED, or CONSENT_WITHDRAWN when Entra refused the app in the tenant since (no onboarding until "
+                + "its administrator connects it again; remediation says how)") String status,
+        Instant consentWithdrawnAt, String remediation,
         @Schema(description = "The latest check of the app's access (made at each consent, or on request)") Check check) {
 
     /**
@@ -29,11 +33,16 @@ public record TenantConnectionView(String tenantId, Instant connectedAt,
     }
 
     static TenantConnectionView of(TenantConnection connection) {
-        return new TenantConnectionView(connection.tenantId, connection.connectedAt, null);
+        return of(connection, null);
     }
 
     static TenantConnectionView of(ConnectionStatus status) {
-        return new TenantConnectionView(status.connection().tenantId, status.connection().connectedAt,
-                status.latestCheck().map(Check::of).orElse(null));
+        return of(status.connection(), status.latestCheck().map(Check::of).orElse(null));
+    }
+
+    private static TenantConnectionView of(TenantConnection connection, Check check) {
+        boolean withdrawn = connection.consentWithdrawnAt != null;
+        return new TenantConnectionView(connection.tenantId, connection.connectedAt, withdrawn ? "CONSENT_WITHDRAWN" : "CONNECTED",
+                connection.consentWithdrawnAt, withdrawn ? ConsentWithdrawnException.REMEDIATION : null, check);
     }
 }

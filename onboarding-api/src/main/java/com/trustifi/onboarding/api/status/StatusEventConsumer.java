@@ -4,6 +4,7 @@ import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.tracing.AppliedEventSpans;
+import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -48,8 +49,10 @@ public class StatusEventConsumer {
     private final Webhooks webhooks;
     private final MeterRegistry registry;
     private final AppliedEventSpans spans;
+    private final TenantConnections connections;
 
-    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry, AppliedEventSpans spans) {
+    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry, AppliedEventSpans spans, TenantConnections connections) {
+        this.connections = connections;
         this.clock = clock;
         this.webhooks = webhooks;
         this.registry = registry;
@@ -132,7 +135,12 @@ public class StatusEventConsumer {
                 done.add(event);
                 OnboardingStatus before = onboarding.status;
                 onboarding.apply(event);
-                webhooks.statusApplied(onboarding, before, event, Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId)));
+                Optional<Webhook> webhook = Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId));
+                webhooks.statusApplied(onboarding, before, event, webhook);
+                if (ConsentWithdrawal.reportedBy(event) && onboarding.partnerId != null
+                        && connections.consentWithdrawn(onboarding.partnerId, onboarding.tenantId, event.detail(), event.occurredAt())) {
+                    webhooks.consentWithdrawn(onboarding, event, webhook);
+                }
             }
             return done;
         });

@@ -10,7 +10,8 @@ import java.util.UUID;
  * The body of a webhook call.
  *
  * @param type "onboarding.finished" when the onboarding reached SUCCEEDED or FAILED, "onboarding.step" for a
- *             step's outcome (ALL_STEPS only)
+ *             step's outcome (ALL_STEPS only), "tenant.consent-withdrawn" when Entra refused the app in a connected
+ *             tenant (the onboarding is the one that met the refusal)
  */
 public record WebhookEvent(UUID eventId, String type, UUID onboardingId, UUID batchId, String tenantId,
         OnboardingStatus status, ProvisioningStep step, StepOutcome outcome, String detail, String remediation,
@@ -18,4 +19,5 @@ public record WebhookEvent(UUID eventId, String type, UUID onboardingId, UUID ba
 
     static final String FINISHED = "onboarding.finished";
     static final String STEP = "onboarding.step";
+    static final String CONSENT_WITHDRAWN = "tenant.consent-withdrawn";
 }

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.webhook;
 
+import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.api.audit.AuditLog;
@@ -120,6 +121,15 @@ public class Webhooks {
         }
     }
 
+    /** Tells the partner that Entra refused the app in its connected tenant, which needs its administrator again. */
+    public void consentWithdrawn(Onboarding onboarding, StatusEvent event, Optional<Webhook> webhook) {
+        if (webhook.isPresent()) {
+            write(onboarding.partnerId, new WebhookEvent(UUID.randomUUID(), WebhookEvent.CONSENT_WITHDRAWN, onboarding.id, onboarding.batchId,
+                    onboarding.tenantId, onboarding.status, event.step(), event.outcome(), event.detail(),
+                    ConsentWithdrawnException.REMEDIATION, false, event.occurredAt()));
+        }
+    }
+
     /** The webhook's secret, for signing. */
     String secretOf(Webhook webhook) {
         return cipher.decrypt(Webhook.associatedData(webhook.partnerId), webhook.secret());
@@ -131,9 +141,12 @@ public class Webhooks {
                 onboarding.status, finished ? null : event.step(), event.outcome(),
                 finished ? onboarding.detail : event.detail(), finished ? onboarding.remediation : event.remediation(),
                 finished && onboarding.retryable, event.occurredAt());
-        Instant now = clock.instant();
+        write(onboarding.partnerId, body);
+    }
+
+    private void write(UUID partnerId, WebhookEvent body) {
         try {
-            WebhookDelivery.of(onboarding.partnerId, json.writeValueAsString(body), now).persist();
+            WebhookDelivery.of(partnerId, json.writeValueAsString(body), clock.instant()).persist();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A webhook event could not be written", e);
         }

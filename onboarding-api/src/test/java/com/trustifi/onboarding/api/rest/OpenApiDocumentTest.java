@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalInfrastructureResource.class)
 class OpenApiDocumentTest {
 
-    /** The one operation a browser calls without a key: where Entra sends the administrator back. */
-    private static final Set<String> PUBLIC = Set.of("completeConsent");
+    /** What a browser calls without a key: where Entra sends the administrator back, and the page that follows. */
+    private static final Set<String> PUBLIC = Set.of("completeConsent", "consentResult");
 
     @Test
     void everyOperationHasAStableIdASecurityRequirementTypedAnswersAndItsProblems() throws Exception {

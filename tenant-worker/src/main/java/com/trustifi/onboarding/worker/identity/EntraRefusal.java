@@ -15,11 +15,14 @@ public enum EntraRefusal {
     /** AADSTS90002: no such tenant. */
     TENANT_NOT_FOUND("No Microsoft 365 tenant has this tenant id",
             "Check the tenant id (Microsoft Entra admin center > Overview > Tenant ID) and onboard the right one", false),
-    /** AADSTS65001, AADSTS7000229, invalid_grant: the tenant's administrator has not consented, or withdrew it. */
+    /**
+     * AADSTS65001, AADSTS7000229, AADSTS700016, invalid_grant: the tenant's administrator has not consented, or withdrew
+     * it (consent revoked, or the app's service principal deleted from the tenant).
+     */
     CONSENT_MISSING("The tenant's administrator has not granted the onboarding app admin consent, or has withdrawn it",
             "Send the customer's Global Administrator a new connect link (POST /v1/tenant-connections) and ask them to "
                     + "accept it; then retry the onboarding", false),
-    /** AADSTS7000215, AADSTS700016, AADSTS7000222: the app's own secret or id is wrong: ours to fix, not the partner's. */
+    /** AADSTS7000215, AADSTS7000222: the app's own secret is wrong or expired: ours to fix, not the partner's. */
     APP_CREDENTIALS_REJECTED("Microsoft Entra rejected the onboarding service's own app credentials",
             "Nothing to do in the tenant: the service's operator has been alerted. Retry the onboarding later", true),
     /** Any other refusal: Entra's own text is the best guide. */
@@ -59,8 +62,9 @@ public enum EntraRefusal {
     static EntraRefusal ofCode(int aadsts, String message) {
         return switch (aadsts) {
             case 90002 -> TENANT_NOT_FOUND;
-            case 65001, 7000229 -> CONSENT_MISSING;
-            case 7000215, 700016, 7000222 -> APP_CREDENTIALS_REJECTED;
+            // 700016 names the app as not found in the tenant's directory: its service principal is gone from there
+            case 65001, 7000229, 700016 -> CONSENT_MISSING;
+            case 7000215, 7000222 -> APP_CREDENTIALS_REJECTED;
             default -> message.contains("invalid_grant") ? CONSENT_MISSING : OTHER;
         };
     }

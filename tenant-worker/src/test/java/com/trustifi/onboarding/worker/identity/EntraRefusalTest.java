@@ -16,7 +16,8 @@ class EntraRefusalTest {
             "AADSTS65001: The user or administrator has not consented, CONSENT_MISSING",
             "AADSTS7000229: The client application is missing service principal, CONSENT_MISSING",
             "AADSTS7000215: Invalid client secret provided., APP_CREDENTIALS_REJECTED",
-            "AADSTS700016: Application with identifier 'x' was not found, APP_CREDENTIALS_REJECTED",
+            "AADSTS700016: Application with identifier 'x' was not found, CONSENT_MISSING",
+            "AADSTS7000222: The provided client secret keys are expired., APP_CREDENTIALS_REJECTED",
             "AADSTS50000: There was an error issuing a token., OTHER"})
     void eachEntraAnswerNamesWhoseMoveItIs(String message, EntraRefusal expected) {
         // the Graph SDK hands the credential's failure on wrapped in a RuntimeException

@@ -1,0 +1,20 @@
+package com.trustifi.onboarding.api.connection;
+
+/** The partner's tenant refuses the app since its connection was made: its administrator must connect it again. */
+public class ConsentWithdrawnException extends RuntimeException {
+
+    public static final String REMEDIATION = "Send the customer's Global Administrator a new connect link "
+            + "(POST /v1/tenant-connections) and ask them to sign in and accept it; then try again";
+
+    private final String entraAnswer;
+
+    ConsentWithdrawnException(String entraAnswer) {
+        super("The tenant's administrator has withdrawn the app's consent, or removed the app from the tenant");
+        this.entraAnswer = entraAnswer;
+    }
+
+    /** What Entra answered when the worker last signed in, as reported. */
+    public String entraAnswer() {
+        return entraAnswer;
+    }
+}
