@@ -43,8 +43,9 @@ public final class LocalStackDemo {
             say("simulator:       " + stack.simulator().baseUri());
             say("service logs:    " + stack.logDirectory());
             say(StackControl.HELP);
-            new StackControl(stack, LocalStackDemo::say).listen(System.in);
-            allSucceeded = onboard(stack, DemoTenants.specs(tenantCount));
+            var api = new OnboardingApiClient(stack.apiBaseUri());
+            new StackControl(stack, StackControl.TenantConnector.administratorsOf(stack, api), LocalStackDemo::say).listen(System.in);
+            allSucceeded = onboard(stack, api, DemoTenants.specs(tenantCount));
         } finally {
             say("Stopping the local stack ...");
             stack.close();
@@ -52,8 +53,7 @@ public final class LocalStackDemo {
         System.exit(allSucceeded ? 0 : 1);
     }
 
-    private static boolean onboard(LocalStack stack, List<TenantSpec> tenants) throws Exception {
-        var api = new OnboardingApiClient(stack.apiBaseUri());
+    private static boolean onboard(LocalStack stack, OnboardingApiClient api, List<TenantSpec> tenants) throws Exception {
         api.signUpPartner(stack.operatorKey(), "Local demo partner");
         Map<String, URI> locations = new LinkedHashMap<>();
         for (TenantSpec spec : tenants) {

@@ -65,9 +65,7 @@ final class LocalStackServer {
                 + " DOMAIN=" + firstDomain + " ADMIN=" + firstAdministrator + " SIMULATOR=" + stack.simulator().baseUri());
         say("");
         say(StackControl.HELP + "; Ctrl-C stops everything.");
-        StackControl.TenantConnector connector = tenantId -> api.connect(tenantId, stack.administratorBrowser(), stack.simulator()
-                .tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("No demo tenant " + tenantId)).administrator());
-        new StackControl(stack, connector, LocalStackServer::say).listen(System.in);
+        new StackControl(stack, StackControl.TenantConnector.administratorsOf(stack, api), LocalStackServer::say).listen(System.in);
         Thread.currentThread().join();
     }
 

@@ -21,6 +21,12 @@ final class StackControl {
     /** Has a tenant's administrator follow the partner's connect link, sign in and accept. */
     interface TenantConnector {
         void connect(String tenantId) throws Exception;
+
+        /** Each demo tenant's administrator, in a browser that trusts the simulator, accepting the partner's link. */
+        static TenantConnector administratorsOf(LocalStack stack, OnboardingApiClient api) {
+            return tenantId -> api.connect(tenantId, stack.administratorBrowser(), stack.simulator().tenant(tenantId)
+                    .orElseThrow(() -> new IllegalArgumentException("No demo tenant " + tenantId)).administrator());
+        }
     }
 
     private final LocalStack stack;
