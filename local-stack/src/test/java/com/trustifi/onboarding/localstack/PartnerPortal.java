@@ -51,6 +51,12 @@ record PartnerPortal(LocalStack stack, String apiKey) {
         return new JsonPath(connections.prettify()).setRootPath("[" + index + "].check");
     }
 
+    /** CONNECTED, or CONSENT_WITHDRAWN once Entra refused the app in the tenant. */
+    String connectionStatus(String tenantId) {
+        JsonPath connections = request().get("/v1/tenant-connections").then().statusCode(200).extract().jsonPath();
+        return connections.getString("find { it.tenantId == '" + tenantId + "' }.status");
+    }
+
     JsonPath awaitCheck(String tenantId) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !"CHECKING".equals(check(tenantId).getString("status")));

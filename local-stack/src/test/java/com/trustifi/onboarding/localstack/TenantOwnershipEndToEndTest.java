@@ -120,11 +120,12 @@ class TenantOwnershipEndToEndTest {
     @Test
     void eachRefusalFromEntraOrExchangeEndsWithItsOwnActionableReason() throws Exception {
         PartnerPortal partner = PartnerPortal.signUp(stack, "Partner D");
+        // each administrator connects the tenant and the check passes; then each takes something back
         SimulatedTenant removedApp = connected(partner, newCustomer("Removed App"));
-        removedApp.appConsent(AppConsent.NEVER_GRANTED);
         SimulatedTenant revoked = connected(partner, newCustomer("Revoked Consent"));
-        revoked.appConsent(AppConsent.REVOKED);
         SimulatedTenant noRole = connected(partner, newCustomer("No Exchange Role"));
+        removedApp.appConsent(AppConsent.NEVER_GRANTED);
+        revoked.appConsent(AppConsent.REVOKED);
         noRole.exchangeRoleAssigned(false);
 
         Map<String, String> locations = new LinkedHashMap<>();
@@ -142,6 +143,14 @@ class TenantOwnershipEndToEndTest {
         for (SimulatedTenant tenant : List.of(removedApp, revoked, noRole)) {
             assertThat(writes(tenant)).as(tenant.displayName()).isZero();
         }
+        // a withdrawn consent marks the connection, which refuses onboarding until the administrator connects again;
+        // a missing Exchange role is the administrator's to mend and leaves the connection as it is
+        for (SimulatedTenant withdrawn : List.of(removedApp, revoked)) {
+            assertThat(partner.connectionStatus(withdrawn.tenantId())).as(withdrawn.displayName()).isEqualTo("CONSENT_WITHDRAWN");
+            partner.onboard(withdrawn.tenantId(), partner.relayAccount(domainOf(withdrawn)), domainOf(withdrawn))
+                    .then().statusCode(403).body("type", equalTo("/problems/consent-withdrawn"));
+        }
+        assertThat(partner.connectionStatus(noRole.tenantId())).isEqualTo("CONNECTED");
     }
 
     private static void assertFailed(JsonPath result, String detail, String remediation) {
@@ -153,6 +162,7 @@ class TenantOwnershipEndToEndTest {
 
     private static SimulatedTenant connected(PartnerPortal partner, SimulatedTenant tenant) throws Exception {
         partner.connect(tenant.tenantId());
+        assertThat(partner.awaitCheck(tenant.tenantId()).getString("status")).isEqualTo("READY");
         return tenant;
     }
 

@@ -13,13 +13,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads the test broker's topics from the beginning. */
-final class KafkaTopics {
+public final class KafkaTopics {
 
     private KafkaTopics() {
     }
 
     /** The first record on the topic that matches, waiting up to 30 s for it. */
-    static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match) {
+    public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match) {
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -35,12 +35,12 @@ final class KafkaTopics {
     }
 
     /** A provisioning command for one of the tenant's onboardings: not the connection check its consent started. */
-    static boolean isOnboardingCommand(ConsumerRecord<String, String> record, String tenantId) {
+    public static boolean isOnboardingCommand(ConsumerRecord<String, String> record, String tenantId) {
         return tenantId.equals(record.key()) && record.value() != null && !record.value().contains("\"kind\":\"CHECK_CONNECTION\"");
     }
 
     /** Every record on every topic, as far as the brokers have them now. */
-    static List<ConsumerRecord<String, String>> everything() {
+    public static List<ConsumerRecord<String, String>> everything() {
         try (var consumer = consumer()) {
             consumer.subscribe(java.util.regex.Pattern.compile(".*"));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();

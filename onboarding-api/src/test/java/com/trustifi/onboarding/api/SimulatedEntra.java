@@ -13,13 +13,13 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The test's side of the simulated Entra: its tenants and users, its keys, and an administrator's browser. */
-final class SimulatedEntra {
+public final class SimulatedEntra {
 
     private SimulatedEntra() {
     }
 
     /** The tenant, created with its Global Administrator when the simulator does not have it yet; answers its initial domain. */
-    static String tenant(String tenantId) {
+    public static String tenant(String tenantId) {
         String initialDomain = "t" + tenantId.replace("-", "") + ".onmicrosoft.com";
         int status = admin().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId, "initialDomain", initialDomain))
                 .post("/admin/tenants").statusCode();
@@ -29,12 +29,12 @@ final class SimulatedEntra {
         return initialDomain;
     }
 
-    static String administrator(String tenantId) {
+    public static String administrator(String tenantId) {
         return "admin@" + tenant(tenantId);
     }
 
     /** A user of the tenant with these directory roles (none: an ordinary user); answers the user principal name. */
-    static String user(String tenantId, String name, List<String> roles) {
+    public static String user(String tenantId, String name, List<String> roles) {
         String upn = name + "@" + tenant(tenantId);
         admin().contentType(ContentType.JSON).body(Map.of("userPrincipalName", upn, "password", DirectoryUser.DEFAULT_PASSWORD,
                 "roles", roles)).post("/admin/tenants/" + tenantId + "/users").then().statusCode(201);
@@ -47,11 +47,11 @@ final class SimulatedEntra {
     }
 
     /** A new browser, with no cookies yet. */
-    static AdministratorBrowser browser() {
+    public static AdministratorBrowser browser() {
         return AdministratorBrowser.trusting(Path.of(config("trust-store")), config("trust-store-password"));
     }
 
-    static AdministratorBrowser.Page connect(URI connectLink, String userPrincipalName) {
+    public static AdministratorBrowser.Page connect(URI connectLink, String userPrincipalName) {
         return browser().connect(connectLink, userPrincipalName, DirectoryUser.DEFAULT_PASSWORD);
     }
 

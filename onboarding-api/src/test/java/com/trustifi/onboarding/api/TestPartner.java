@@ -14,12 +14,12 @@ import java.util.UUID;
  * one enabled relay account for the domains the tests use.
  */
 @io.quarkus.test.common.QuarkusTestResource(SimulatedEntraResource.class)
-record TestPartner(String id, String apiKey, String relayAccountId, String relaySecret, java.util.Set<String> connected) {
+public record TestPartner(String id, String apiKey, String relayAccountId, String relaySecret, java.util.Set<String> connected) {
 
-    static final String OPERATOR_KEY = "test-operator-key";
-    static final List<String> DOMAINS = List.of("contoso.example", "sales.contoso.example", "fabrikam.example");
+    public static final String OPERATOR_KEY = "test-operator-key";
+    public static final List<String> DOMAINS = List.of("contoso.example", "sales.contoso.example", "fabrikam.example");
 
-    static TestPartner create() {
+    public static TestPartner create() {
         var created = given().contentType(ContentType.JSON)
                 .header("X-Operator-Key", OPERATOR_KEY)
                 .body(Map.of("name", "partner-" + UUID.randomUUID()))
@@ -34,13 +34,13 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
                 java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
-    static Map<String, Object> relayAccount() {
+    public static Map<String, Object> relayAccount() {
         return Map.of("customerName", "Contoso", "plan", "PRO", "accessLevel", "ADMIN", "domains", DOMAINS,
                 "mtaHost", "mx.contoso.example");
     }
 
     /** A request authenticated as this partner. */
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().header("Authorization", "ApiKey " + apiKey);
     }
 
@@ -49,7 +49,7 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
      * administrator's sign-in and consent on the simulated Entra's pages, and the result page. A
      * tenant this partner connected before is not connected again.
      */
-    synchronized void connect(String... tenantIds) {
+    public synchronized void connect(String... tenantIds) {
         for (String tenantId : tenantIds) {
             if (!connected.add(tenantId)) {
                 continue;
@@ -62,7 +62,7 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
     }
 
     /** A connect link for the tenant. */
-    java.net.URI connectLink(String tenantId) {
+    public java.net.URI connectLink(String tenantId) {
         return java.net.URI.create(request().contentType(ContentType.JSON).body(Map.of("tenantId", tenantId))
                 .post("/v1/tenant-connections").then().statusCode(201).extract().path("consentUrl"));
     }
@@ -79,7 +79,7 @@ record TestPartner(String id, String apiKey, String relayAccountId, String relay
     }
 
     /** The body of an onboarding request through this partner's relay account; the tenant is connected to the partner first. */
-    Map<String, Object> onboarding(String tenantId, String... relayDomains) {
+    public Map<String, Object> onboarding(String tenantId, String... relayDomains) {
         connect(tenantId);
         var body = new HashMap<String, Object>();
         body.put("tenantId", tenantId);

@@ -14,19 +14,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the worker would report on the status topic, for tests that run the API without one. */
-final class WorkerReports {
+public final class WorkerReports {
 
     private WorkerReports() {
     }
 
     /** The worker stopped the canceled command: what confirms a cancel. */
-    static void stopped(String onboardingId, String tenantId) {
+    public static void stopped(String onboardingId, String tenantId) {
         send(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), UUID.fromString(onboardingId), tenantId,
                 Instant.now().toEpochMilli() * 10_000, ProvisioningStep.ONBOARDING, StepOutcome.CANCELED,
                 "Stopped before check-tenant: the onboarding was canceled; nothing was changed", null, 1, null, false, Instant.now()));
     }
 
-    static void send(StatusEvent event) {
+    public static void send(StatusEvent event) {
         var properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));

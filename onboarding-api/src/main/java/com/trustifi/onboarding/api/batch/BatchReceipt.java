@@ -1,6 +1,6 @@
 package com.trustifi.onboarding.api.batch;
 
-import com.trustifi.onboarding.api.onboarding.RefusedRow;
+import com.trustifi.onboarding.api.onboarding.order.RefusedRow;
 import java.util.List;
 import java.util.UUID;
 

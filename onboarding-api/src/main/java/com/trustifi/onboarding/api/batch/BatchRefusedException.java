@@ -1,6 +1,6 @@
 package com.trustifi.onboarding.api.batch;
 
-import com.trustifi.onboarding.api.onboarding.RefusedRow;
+import com.trustifi.onboarding.api.onboarding.order.RefusedRow;
 import java.util.List;
 
 /** No row of a batch can be accepted, so nothing was stored (422, with every row's reasons). */

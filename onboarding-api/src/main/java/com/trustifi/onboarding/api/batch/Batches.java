@@ -1,12 +1,12 @@
 package com.trustifi.onboarding.api.batch;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
-import com.trustifi.onboarding.api.onboarding.Admission;
-import com.trustifi.onboarding.api.onboarding.NumberedOrder;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingService;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
-import com.trustifi.onboarding.api.onboarding.RefusedRow;
+import com.trustifi.onboarding.api.onboarding.order.Admission;
+import com.trustifi.onboarding.api.onboarding.order.NumberedOrder;
+import com.trustifi.onboarding.api.onboarding.order.RefusedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.connection;
 
+import com.trustifi.onboarding.api.connection.consent.VerifiedAdministrator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

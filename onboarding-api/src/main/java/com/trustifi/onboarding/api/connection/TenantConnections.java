@@ -2,9 +2,19 @@ package com.trustifi.onboarding.api.connection;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.config.TenantConnectionConfig;
+import com.trustifi.onboarding.api.connection.consent.ConnectLink;
+import com.trustifi.onboarding.api.connection.consent.ConsentCallback;
+import com.trustifi.onboarding.api.connection.consent.ConsentRefusedException;
+import com.trustifi.onboarding.api.connection.consent.ConsentState;
+import com.trustifi.onboarding.api.connection.consent.ConsentStateSigner;
+import com.trustifi.onboarding.api.connection.consent.EntraSignIn;
+import com.trustifi.onboarding.api.connection.consent.VerifiedAdministrator;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.onboarding.access.TenantAccess;
+import com.trustifi.onboarding.api.onboarding.access.TenantConnected;
+import com.trustifi.onboarding.api.onboarding.access.TenantNotConnectedException;
 import com.trustifi.onboarding.api.partner.Partner;
 import com.trustifi.onboarding.model.CommandKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,7 +40,7 @@ import java.util.UUID;
  * in progress.
  */
 @ApplicationScoped
-public class TenantConnections {
+public class TenantConnections implements TenantAccess {
 
     private static final int MAX_ERROR_DESCRIPTION = 300;
     private static final int MAX_CODE = 4096;
@@ -232,6 +242,7 @@ public class TenantConnections {
      * @throws TenantNotConnectedException unless the tenant is connected to the partner
      * @throws ConsentWithdrawnException   when Entra has refused the app in the tenant since it was connected
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireConnected(UUID partnerId, String tenantId) {
         TenantConnection connection = TenantConnection.of(partnerId, tenantId).orElseThrow(TenantNotConnectedException::new);
@@ -258,6 +269,7 @@ public class TenantConnections {
         return connection.isPresent();
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds) {
         return TenantConnection.connectedAmong(partnerId, tenantIds);

@@ -1,14 +1,15 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.trustifi.onboarding.api.onboarding.order.OnboardingOrder;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.DnsRecordCheck;
-import com.trustifi.onboarding.model.RelayProfileName;
-import com.trustifi.onboarding.model.WireJson;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration;
+import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
+import com.trustifi.onboarding.model.WireJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

@@ -1,9 +1,14 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
-import com.trustifi.onboarding.api.connection.TenantConnected;
-import com.trustifi.onboarding.api.connection.TenantConnections;
-import com.trustifi.onboarding.api.connection.TenantNotConnectedException;
+import com.trustifi.onboarding.api.http.UnacceptableRequestException;
+import com.trustifi.onboarding.api.onboarding.access.TenantAccess;
+import com.trustifi.onboarding.api.onboarding.access.TenantConnected;
+import com.trustifi.onboarding.api.onboarding.access.TenantNotConnectedException;
+import com.trustifi.onboarding.api.onboarding.order.Admission;
+import com.trustifi.onboarding.api.onboarding.order.NumberedOrder;
+import com.trustifi.onboarding.api.onboarding.order.OnboardingOrder;
+import com.trustifi.onboarding.api.onboarding.order.RefusedRow;
 import com.trustifi.onboarding.api.outbox.Outbox;
 import com.trustifi.onboarding.api.relayaccount.RelayAccount;
 import com.trustifi.onboarding.api.relayaccount.RelayAccounts;
@@ -12,11 +17,11 @@ import com.trustifi.onboarding.model.EncryptedSecret;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.TenantGeneration;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +49,10 @@ public class OnboardingService {
     private final AuditLog audit;
     private final RelayAccounts relayAccounts;
     private final Outbox outbox;
-    private final TenantConnections connections;
+    private final TenantAccess connections;
     private final TenantGenerations tenantGenerations;
 
-    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox, TenantConnections connections,
+    OnboardingService(Clock clock, AuditLog audit, RelayAccounts relayAccounts, Outbox outbox, TenantAccess connections,
             TenantGenerations tenantGenerations) {
         this.connections = connections;
         this.tenantGenerations = tenantGenerations;

@@ -1,18 +1,17 @@
 package com.trustifi.onboarding.api.webhook;
 
-import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
+import com.trustifi.onboarding.api.http.UnacceptableRequestException;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
-import com.trustifi.onboarding.api.onboarding.UnacceptableRequestException;
 import com.trustifi.onboarding.model.RelaySecretCipher;
 import com.trustifi.onboarding.model.StatusEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,0 @@
-package com.trustifi.onboarding.api.onboarding;
-
-/** A batch row that cannot be accepted: its position (from 0), the field at fault, and why. */
-public record RefusedRow(int row, String field, String reason) {
-}

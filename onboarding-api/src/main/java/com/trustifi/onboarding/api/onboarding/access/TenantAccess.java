@@ -1,0 +1,21 @@
+package com.trustifi.onboarding.api.onboarding.access;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whether a partner may act on a tenant: its administrator connected the tenant to that partner, and the consent
+ * still holds. Tenant connections answer it; onboarding only asks, so it does not depend on how a tenant is connected.
+ */
+public interface TenantAccess {
+
+    /**
+     * @throws TenantNotConnectedException unless the tenant is connected to the partner; or another refusal that says
+     *                                     what its administrator must do
+     */
+    void requireConnected(UUID partnerId, String tenantId);
+
+    /** Which of these tenants the partner may act on. */
+    Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds);
+}
