@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.worker.plan;
 
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
@@ -40,11 +41,9 @@ public class InboundConnectorStep implements PlanStep {
     @Override
     public StepResult run(StepContext context) {
         RelayProfile profile = context.profile();
-        if (profile.inboundConnector()) {
-            return objects.ensure(context, ExchangeObjectKind.INBOUND_CONNECTOR, profile.inboundConnectorName(),
-                    desiredSettings(profile));
-        }
-        return objects.ensureAbsent(context, ExchangeObjectKind.INBOUND_CONNECTOR, profile.inboundConnectorName(),
-                "profile " + profile.name() + " has no inbound connector");
+        DesiredState desired = context.command().kind() == CommandKind.OFFBOARD ? DesiredState.absent(null)
+                : profile.inboundConnector() ? DesiredState.created(desiredSettings(profile))
+                : DesiredState.absent("profile " + profile.name() + " has no inbound connector");
+        return objects.converge(context, ExchangeObjectKind.INBOUND_CONNECTOR, profile.inboundConnectorName(), desired);
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Converges one named Exchange object to its desired parameters: create it when absent, set only
- * what differs, or leave it; then read it back. In PLAN and VERIFY modes it only reports.
- * Objects are found by listing, never by asking for one by name, so a failed read is a failure
- * and never taken for "absent".
+ * The one way the plan changes Exchange: converges one named object to its {@link DesiredState}. Read it, compare,
+ * write only what differs (create it, set the differing parameters, or remove it), then read it back and believe only
+ * that. In PLAN and VERIFY modes it only reports. Objects are found by listing, never by asking for one by name, so a
+ * failed read is a failure and never taken for "absent".
  */
 @ApplicationScoped
 public class ObjectConvergence {
@@ -38,9 +38,62 @@ public class ObjectConvergence {
         return context.reads().list(kind, () -> exchange.invoke(context.tenantId(), kind.get(), Map.of()));
     }
 
-    /** Sets parameters of an existing object, outside a convergence (its order, a saved note, a rotated value). */
-    public void update(StepContext context, ExchangeObjectKind kind, Map<String, Object> parameters) {
-        write(context, kind, kind.update(), parameters);
+    /**
+     * @param label how the step's detail names the object, e.g. "Default remote domain"; {@code name} is its Exchange
+     *              name, by which it is found and set
+     */
+    public StepResult converge(StepContext context, ExchangeObjectKind kind, String name, String label, DesiredState desired) {
+        if (desired instanceof DesiredState.Present present) {
+            return present(context, kind, name, label, present);
+        }
+        return absent(context, kind, name, ((DesiredState.Absent) desired).why());
+    }
+
+    public StepResult converge(StepContext context, ExchangeObjectKind kind, String name, DesiredState desired) {
+        return converge(context, kind, name, name, desired);
+    }
+
+    private StepResult present(StepContext context, ExchangeObjectKind kind, String name, String label, DesiredState.Present present) {
+        Map<String, Object> desired = present.parameters();
+        Optional<JsonNode> existing = find(context, kind, name);
+        if (existing.isEmpty()) {
+            if (present.whenMissing().isPresent()) {
+                return present.whenMissing().get();
+            }
+            return switch (context.mode()) {
+                case PLAN -> StepResult.of(StepOutcome.WOULD_CREATE, "Would create " + label + " with " + parameters(desired));
+                case VERIFY -> StepResult.of(StepOutcome.DRIFTED, label + " is missing");
+                case APPLY -> create(context, kind, name, desired);
+            };
+        }
+        List<ParameterDiff.Change> changes = ParameterDiff.between(desired, existing.get());
+        if (changes.isEmpty()) {
+            return StepResult.of(StepOutcome.UNCHANGED, label + " already as required");
+        }
+        String summary = ParameterDiff.summary(changes);
+        return switch (context.mode()) {
+            case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would update " + label + ": " + summary);
+            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, label + " differs: " + summary);
+            case APPLY -> {
+                Map<String, Object> parameters = new LinkedHashMap<>();
+                parameters.put("Identity", name);
+                parameters.putAll(ParameterDiff.changedParameters(desired, changes));
+                write(context, kind, kind.update(), parameters);
+                yield readBack(context, kind, name, label, desired, StepResult.of(StepOutcome.UPDATED, "Updated " + label + ": " + summary));
+            }
+        };
+    }
+
+    private StepResult absent(StepContext context, ExchangeObjectKind kind, String name, String why) {
+        String because = why == null ? "" : ": " + why;
+        if (find(context, kind, name).isEmpty()) {
+            return StepResult.of(StepOutcome.UNCHANGED, why == null ? name + " is already absent" : name + " is absent, as it should be" + because);
+        }
+        return switch (context.mode()) {
+            case PLAN -> StepResult.of(StepOutcome.WOULD_REMOVE, "Would remove " + name + because);
+            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " is present" + (why == null ? "" : " but " + why));
+            case APPLY -> remove(context, kind, name);
+        };
     }
 
     private void write(StepContext context, ExchangeObjectKind kind, Cmdlet cmdlet, Map<String, Object> parameters) {
@@ -48,52 +101,7 @@ public class ObjectConvergence {
         exchange.invoke(context.tenantId(), cmdlet, parameters);
     }
 
-    public StepResult ensure(StepContext context, ExchangeObjectKind kind, String name, Map<String, Object> desired) {
-        Optional<JsonNode> existing = find(context, kind, name);
-        if (existing.isEmpty()) {
-            return switch (context.mode()) {
-                case PLAN -> StepResult.of(StepOutcome.WOULD_CREATE, "Would create " + name + " with " + parameters(desired));
-                case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " is missing");
-                case APPLY -> create(context, kind, name, desired);
-            };
-        }
-        List<ParameterDiff.Change> changes = ParameterDiff.between(desired, existing.get());
-        if (changes.isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, name + " already as required");
-        }
-        String summary = ParameterDiff.summary(changes);
-        return switch (context.mode()) {
-            case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would update " + name + ": " + summary);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " differs: " + summary);
-            case APPLY -> {
-                Map<String, Object> parameters = new LinkedHashMap<>();
-                parameters.put("Identity", name);
-                parameters.putAll(ParameterDiff.changedParameters(desired, changes));
-                write(context, kind, kind.update(), parameters);
-                yield readBack(context, kind, name, desired, StepResult.of(StepOutcome.UPDATED, "Updated " + name + ": " + summary));
-            }
-        };
-    }
-
-    /** Converges to the object's absence: PLAN and VERIFY report it, APPLY removes it. */
-    public StepResult ensureAbsent(StepContext context, ExchangeObjectKind kind, String name, String why) {
-        if (find(context, kind, name).isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, name + " is absent, as it should be: " + why);
-        }
-        return switch (context.mode()) {
-            case PLAN -> StepResult.of(StepOutcome.WOULD_REMOVE, "Would remove " + name + ": " + why);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " is present but " + why);
-            case APPLY -> remove(context, kind, name);
-        };
-    }
-
-    public StepResult remove(StepContext context, ExchangeObjectKind kind, String name) {
-        if (find(context, kind, name).isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, name + " is already absent");
-        }
-        if (!context.writes()) {
-            return StepResult.of(StepOutcome.WOULD_REMOVE, "Would remove " + name);
-        }
+    private StepResult remove(StepContext context, ExchangeObjectKind kind, String name) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Identity", name);
         parameters.put("Confirm", false);
@@ -113,21 +121,21 @@ public class ObjectConvergence {
             }
         });
         write(context, kind, kind.create(), parameters);
-        return readBack(context, kind, name, desired, StepResult.of(StepOutcome.CREATED, "Created " + name));
+        return readBack(context, kind, name, name, desired, StepResult.of(StepOutcome.CREATED, "Created " + name));
     }
 
     /** Bulk tools have reported success while nothing changed: believe only what reads back. */
-    private StepResult readBack(StepContext context, ExchangeObjectKind kind, String name, Map<String, Object> desired,
+    private StepResult readBack(StepContext context, ExchangeObjectKind kind, String name, String label, Map<String, Object> desired,
             StepResult written) {
         Optional<JsonNode> actual = find(context, kind, name);
         if (actual.isEmpty()) {
-            return StepResult.failedRetryable(name + " was written but does not read back",
-                    "Retry; if it fails again, look for " + name + " in the Exchange admin center");
+            return StepResult.failedRetryable(label + " was written but does not read back",
+                    "Retry; if it fails again, look for " + label + " in the Exchange admin center");
         }
         List<ParameterDiff.Change> remaining = ParameterDiff.between(desired, actual.get());
         if (!remaining.isEmpty()) {
-            return StepResult.failedRetryable(name + " reads back different: " + ParameterDiff.summary(remaining),
-                    "Check " + name + " in the Exchange admin center, then retry");
+            return StepResult.failedRetryable(label + " reads back different: " + ParameterDiff.summary(remaining),
+                    "Check " + label + " in the Exchange admin center, then retry");
         }
         return written;
     }

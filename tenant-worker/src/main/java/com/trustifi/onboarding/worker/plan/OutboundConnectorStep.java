@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.worker.plan;
 
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
@@ -41,7 +42,8 @@ public class OutboundConnectorStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        return objects.ensure(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName(),
-                desiredSettings(context.profile()));
+        DesiredState desired = context.command().kind() == CommandKind.OFFBOARD ? DesiredState.absent(null)
+                : DesiredState.created(desiredSettings(context.profile()));
+        return objects.converge(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName(), desired);
     }
 }

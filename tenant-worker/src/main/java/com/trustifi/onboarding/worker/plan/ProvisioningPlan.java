@@ -5,7 +5,6 @@ import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
-import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import com.trustifi.onboarding.worker.fencing.TenantGenerations;
 import com.trustifi.onboarding.worker.identity.RelaySecrets;
 import com.trustifi.onboarding.worker.retry.Backoff;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,25 +40,16 @@ public class ProvisioningPlan {
             ConnectorValidationStep validation, InboundConnectorStep inbound, RemoteDomainStep remoteDomain,
             TransportRuleStep rule, RuleOrderStep order, SpfCheckStep spf, DomainVerificationStep domainVerification,
             VerifyStep verify,
-            ConnectionCheckStep connection, ObjectConvergence objects, StepFailures failures, RelaySecrets secrets,
+            ConnectionCheckStep connection, StepFailures failures, RelaySecrets secrets,
             TenantGenerations generations, WorkerConfig config) {
         this.generations = generations;
         this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf,
                 domainVerification, verify);
-        // the rule first: it routes to the outbound connector; the remote domain before the
-        // outbound connector, whose comment holds the values to restore
-        this.offboarding = List.of(
-                step(ProvisioningStep.ENSURE_TRANSPORT_RULE,
-                        context -> objects.remove(context, ExchangeObjectKind.TRANSPORT_RULE,
-                                context.profile().transportRuleName())),
-                step(ProvisioningStep.ENSURE_REMOTE_DOMAIN, remoteDomain::restore),
-                step(ProvisioningStep.ENSURE_INBOUND_CONNECTOR,
-                        context -> objects.remove(context, ExchangeObjectKind.INBOUND_CONNECTOR,
-                                context.profile().inboundConnectorName())),
-                step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR,
-                        context -> objects.remove(context, ExchangeObjectKind.OUTBOUND_CONNECTOR,
-                                context.profile().outboundConnectorName())));
-        this.rotation = List.of(step(ProvisioningStep.ENSURE_TRANSPORT_RULE, rule::rotate));
+        // the same steps with the desired states of their command: offboarding removes the rule first (it routes to
+        // the outbound connector), and restores the remote domain before the outbound connector whose comment holds
+        // the values to restore; a rotation changes only the rule's header value
+        this.offboarding = List.of(rule, remoteDomain, inbound, outbound);
+        this.rotation = List.of(rule);
         this.connectionCheck = List.of(connection);
         this.failures = failures;
         this.secrets = secrets;
@@ -168,19 +157,5 @@ public class ProvisioningPlan {
     /** The step as partners see it on the wire, e.g. "ensure-transport-rule". */
     private static String label(ProvisioningStep step) {
         return step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    private static PlanStep step(ProvisioningStep name, Function<StepContext, StepResult> action) {
-        return new PlanStep() {
-            @Override
-            public ProvisioningStep name() {
-                return name;
-            }
-
-            @Override
-            public StepResult run(StepContext context) {
-                return action.apply(context);
-            }
-        };
     }
 }

@@ -3,15 +3,13 @@ package com.trustifi.onboarding.worker.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
-import com.trustifi.onboarding.worker.exchange.Cmdlet;
-import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import com.trustifi.onboarding.worker.exchange.ParameterDiff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,14 +23,13 @@ import java.util.Optional;
 public class RemoteDomainStep implements PlanStep {
 
     static final String IDENTITY = "Default";
+    private static final String LABEL = "Default remote domain";
     private static final String SAVED_MARKER = "trustifi-onboarding prior Default remote domain: ";
 
-    private final ExchangeAdminClient exchange;
     private final ObjectConvergence objects;
     private final ObjectMapper json;
 
-    RemoteDomainStep(ExchangeAdminClient exchange, ObjectConvergence objects, ObjectMapper json) {
-        this.exchange = exchange;
+    RemoteDomainStep(ObjectConvergence objects, ObjectMapper json) {
         this.objects = objects;
         this.json = json;
     }
@@ -53,60 +50,54 @@ public class RemoteDomainStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        Map<String, Object> desired = desiredSettings();
-        JsonNode actual = read(context.tenantId());
-        List<ParameterDiff.Change> changes = ParameterDiff.between(desired, actual);
-        if (changes.isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, "Default remote domain already as required");
-        }
-        String summary = ParameterDiff.summary(changes);
-        return switch (context.mode()) {
-            case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would update the Default remote domain: " + summary);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, "Default remote domain differs: " + summary);
-            case APPLY -> {
-                savePriorValues(context, actual);
-                set(context.tenantId(), ParameterDiff.changedParameters(desired, changes));
-                List<ParameterDiff.Change> remaining = ParameterDiff.between(desired, read(context.tenantId()));
-                yield remaining.isEmpty()
-                        ? StepResult.of(StepOutcome.UPDATED, "Updated the Default remote domain: " + summary)
-                        : StepResult.failedRetryable("Default remote domain reads back different: "
-                                + ParameterDiff.summary(remaining), "Check Mail flow > Remote domains, then retry");
+        if (context.command().kind() == CommandKind.OFFBOARD) {
+            // put back what was there before the first onboarding changed it
+            Optional<Map<String, Object>> saved = savedValues(context);
+            if (saved.isEmpty()) {
+                return StepResult.of(StepOutcome.SKIPPED,
+                        "No saved values: the Default remote domain was already as required before onboarding");
             }
-        };
+            return converge(context, saved.get());
+        }
+        Map<String, Object> desired = desiredSettings();
+        if (context.writes()) {
+            JsonNode actual = objects.find(context, ExchangeObjectKind.REMOTE_DOMAIN, IDENTITY).orElseThrow(() -> noDefault());
+            if (!ParameterDiff.between(desired, actual).isEmpty()) {
+                StepResult saved = savePriorValues(context, actual);
+                if (saved.isFailure()) {
+                    return saved;
+                }
+            }
+        }
+        return converge(context, desired);
     }
 
-    /** Offboarding: put back what was there before the first onboarding changed it. */
-    public StepResult restore(StepContext context) {
-        Optional<Map<String, Object>> saved = savedValues(context);
-        if (saved.isEmpty()) {
-            return StepResult.of(StepOutcome.SKIPPED,
-                    "No saved values: the Default remote domain was already as required before onboarding");
-        }
-        List<ParameterDiff.Change> changes = ParameterDiff.between(saved.get(), read(context.tenantId()));
-        if (changes.isEmpty()) {
-            return StepResult.of(StepOutcome.UNCHANGED, "Default remote domain already has its prior values");
-        }
-        if (!context.writes()) {
-            return StepResult.of(StepOutcome.WOULD_UPDATE, "Would restore the Default remote domain: " + ParameterDiff.summary(changes));
-        }
-        set(context.tenantId(), ParameterDiff.changedParameters(saved.get(), changes));
-        return StepResult.of(StepOutcome.UPDATED, "Restored the Default remote domain: " + ParameterDiff.summary(changes));
+    private StepResult converge(StepContext context, Map<String, Object> desired) {
+        return objects.converge(context, ExchangeObjectKind.REMOTE_DOMAIN, IDENTITY, LABEL,
+                DesiredState.existing(desired, StepResult.failedRetryable(noDefault().getMessage(),
+                        "Check Mail flow > Remote domains, then retry")));
     }
 
-    private void savePriorValues(StepContext context, JsonNode actual) {
+    private static IllegalStateException noDefault() {
+        return new IllegalStateException("Get-RemoteDomain returned no Default remote domain");
+    }
+
+    /** Once, before the first change: the values found, in the relay's own outbound connector's Comment. */
+    private StepResult savePriorValues(StepContext context, JsonNode actual) {
         if (savedValues(context).isPresent()) {
-            return;
+            return StepResult.of(StepOutcome.UNCHANGED, "Prior values already saved");
         }
         Map<String, Object> prior = new LinkedHashMap<>();
         desiredSettings().keySet().forEach(key -> prior.put(key, json.convertValue(actual.path(key), Object.class)));
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("Identity", context.profile().outboundConnectorName());
+        String connector = context.profile().outboundConnectorName();
         try {
-            parameters.put("Comment", SAVED_MARKER + json.writeValueAsString(prior));
+            return objects.converge(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, connector, DesiredState.existing(
+                    Map.of("Comment", SAVED_MARKER + json.writeValueAsString(prior)),
+                    StepResult.failedRetryable(connector + " is missing: the remote domain's prior values have nowhere to go",
+                            "Retry the onboarding")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Remote domain values cannot be saved", e);
         }
-        objects.update(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, parameters);
     }
 
     private Optional<Map<String, Object>> savedValues(StepContext context) {
@@ -122,17 +113,5 @@ public class RemoteDomainStep implements PlanStep {
                         throw new IllegalStateException("The saved remote domain values cannot be read", e);
                     }
                 });
-    }
-
-    private JsonNode read(String tenantId) {
-        return exchange.invoke(tenantId, Cmdlet.GET_REMOTE_DOMAIN, Map.of("Identity", IDENTITY)).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("Get-RemoteDomain returned no Default remote domain"));
-    }
-
-    private void set(String tenantId, Map<String, Object> changed) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("Identity", IDENTITY);
-        parameters.putAll(changed);
-        exchange.invoke(tenantId, Cmdlet.SET_REMOTE_DOMAIN, parameters);
     }
 }

@@ -5,7 +5,6 @@ import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +54,9 @@ public class RuleOrderStep implements PlanStep {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would move " + move);
             case VERIFY -> StepResult.of(StepOutcome.DRIFTED, ourName + " is below " + vendorName);
             case APPLY -> {
-                Map<String, Object> parameters = new LinkedHashMap<>();
-                parameters.put("Identity", ourName);
-                parameters.put("Priority", vendorPriority);
-                objects.update(context, ExchangeObjectKind.TRANSPORT_RULE, parameters);
-                yield StepResult.of(StepOutcome.UPDATED, "Moved " + move);
+                StepResult moved = objects.converge(context, ExchangeObjectKind.TRANSPORT_RULE, ourName, DesiredState.existing(
+                        Map.of("Priority", vendorPriority), StepResult.failedRetryable(ourName + " is missing", "Retry the onboarding")));
+                yield moved.outcome() == StepOutcome.UPDATED ? StepResult.of(StepOutcome.UPDATED, "Moved " + move) : moved;
             }
         };
     }

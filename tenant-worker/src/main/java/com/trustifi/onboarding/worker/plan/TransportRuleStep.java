@@ -2,7 +2,6 @@ package com.trustifi.onboarding.worker.plan;
 
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayConfiguration.LimitedScope;
-import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -53,27 +52,19 @@ public class TransportRuleStep implements PlanStep {
 
     @Override
     public StepResult run(StepContext context) {
-        if (context.writes() && context.relaySecret().isEmpty()) {
-            return StepResult.failed("The command carries no relay secret for the rule's " + context.profile().headerName()
-                    + " header", "Onboard with a relay account whose secret is set");
-        }
-        return objects.ensure(context, ExchangeObjectKind.TRANSPORT_RULE, context.profile().transportRuleName(),
-                desiredSettings(context));
-    }
-
-    /** Secret rotation: only the header value changes; the value is never reported. */
-    public StepResult rotate(StepContext context) {
         String rule = context.profile().transportRuleName();
-        if (context.relaySecret().isEmpty()) {
-            return StepResult.failed("The command carries no new relay secret", "Rotate the relay account's secret, then retry");
-        }
-        if (objects.find(context, ExchangeObjectKind.TRANSPORT_RULE, rule).isEmpty()) {
-            return StepResult.failed(rule + " does not exist", "Onboard the tenant first");
-        }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("Identity", rule);
-        parameters.put("SetHeaderValue", context.relaySecret().get());
-        objects.update(context, ExchangeObjectKind.TRANSPORT_RULE, parameters);
-        return StepResult.of(StepOutcome.UPDATED, "Replaced the " + context.profile().headerName() + " header value of " + rule);
+        return switch (context.command().kind()) {
+            case OFFBOARD -> objects.converge(context, ExchangeObjectKind.TRANSPORT_RULE, rule, DesiredState.absent(null));
+            case ROTATE_SECRET -> context.relaySecret().isEmpty()
+                    ? StepResult.failed("The command carries no new relay secret", "Rotate the relay account's secret, then retry")
+                    // only the header value changes, on the rule an onboarding made; the value is never reported
+                    : objects.converge(context, ExchangeObjectKind.TRANSPORT_RULE, rule, DesiredState.existing(
+                            Map.of("SetHeaderValue", context.relaySecret().get()),
+                            StepResult.failed(rule + " does not exist", "Onboard the tenant first")));
+            default -> context.writes() && context.relaySecret().isEmpty()
+                    ? StepResult.failed("The command carries no relay secret for the rule's " + context.profile().headerName()
+                            + " header", "Onboard with a relay account whose secret is set")
+                    : objects.converge(context, ExchangeObjectKind.TRANSPORT_RULE, rule, DesiredState.created(desiredSettings(context)));
+        };
     }
 }
