@@ -101,11 +101,18 @@ class DockerComposeTest {
         JsonNode api = service("onboarding-api-demo");
         JsonNode environment = api.path("environment");
         assertThat(environment.path("ONBOARDING_TENANT_CONNECTIONS_CLIENT_ID").asText()).isEqualTo(SimulatorOptions.DEFAULT_CLIENT_ID);
-        URI authority = URI.create(environment.path("ONBOARDING_TENANT_CONNECTIONS_AUTHORITY_HOST").asText());
-        assertThat(authority.getScheme()).isEqualTo("https");
-        assertThat(authority.getHost()).as("a name in the simulator's certificate").isEqualTo("localhost");
-        assertThat(texts(service("exchange-simulator").path("ports"))).contains("127.0.0.1:" + authority.getPort() + ":"
+        URI browserAuthority = URI.create(environment.path("ONBOARDING_TENANT_CONNECTIONS_BROWSER_AUTHORITY_HOST").asText());
+        assertThat(browserAuthority.getScheme()).isEqualTo("https");
+        assertThat(browserAuthority.getHost()).as("a name in the simulator's certificate").isEqualTo("localhost");
+        assertThat(texts(service("exchange-simulator").path("ports"))).contains("127.0.0.1:" + browserAuthority.getPort() + ":"
                 + URI.create(SIMULATOR).getPort());
+        // the API itself redeems the sign-in's code and reads the signing keys at the simulator's service name, trusting
+        // the certificate the simulator wrote to the shared volume at its start
+        assertThat(environment.path("ONBOARDING_TENANT_CONNECTIONS_AUTHORITY_HOST").asText()).isEqualTo(SIMULATOR);
+        String apiTrust = volumeAt(api, volumeAt(service("exchange-simulator"), "/simulator-trust"), true);
+        assertThat(environment.path("ONBOARDING_TENANT_CONNECTIONS_TRUST_STORE").asText())
+                .isEqualTo(apiTrust + "/exchange-simulator-truststore.p12");
+        assertThat(api.path("depends_on").has("exchange-simulator")).isTrue();
         URI redirect = URI.create(environment.path("ONBOARDING_TENANT_CONNECTIONS_REDIRECT_URI").asText());
         assertThat(redirect.getPath()).isEqualTo("/v1/tenant-connections/callback");
         assertThat(texts(api.path("ports"))).contains("127.0.0.1:" + redirect.getPort() + ":8080");
@@ -119,6 +126,7 @@ class DockerComposeTest {
         assertThat(script).doesNotContain("echo").contains("umask 077", "chown 185");
         assertThat(script).contains("onboarding.operator.api-key=", "onboarding.relay-secrets.current-key-id=demo",
                 "onboarding.relay-secrets.keys.demo=", "onboarding.tenant-connections.state-key=",
+                "onboarding.tenant-connections.client-secret=" + SimulatorOptions.DEFAULT_CLIENT_SECRET,
                 "worker.identity.client-secret=" + SimulatorOptions.DEFAULT_CLIENT_SECRET,
                 "worker.relay-secrets.current-key-id=demo", "worker.relay-secrets.keys.demo=");
         for (String service : List.of("onboarding-api-demo", "tenant-worker-demo")) {
