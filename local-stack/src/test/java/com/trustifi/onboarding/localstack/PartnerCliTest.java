@@ -137,7 +137,8 @@ class PartnerCliTest {
 
         CliRun connect = cli(environment, "connect", unconnected.tenantId());
         assertThat(connect.exitCode()).as(connect.toString()).isZero();
-        assertThat(connect.stdout().trim()).startsWith(stack.simulator().baseUri().toString()).contains("adminconsent");
+        assertThat(connect.stdout().trim()).startsWith(stack.simulator().baseUri().toString())
+                .contains("/oauth2/v2.0/authorize?", "scope=openid%20profile", "code_challenge_method=S256");
 
         String everything = String.join("\n", onboard.toString(), again.toString(), retry.toString(), status.toString(),
                 connect.toString(), String.join("\n", lines), Files.readString(retryResults));

@@ -6,9 +6,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Prints a connect link for a tenant: Microsoft's admin-consent page for the app.",
-                "Send it to the tenant's Global Administrator; consenting there connects the tenant to you, and only then can "
-                        + "you onboard it. The link works once and expires."})
+        description = {"Prints a connect link for a tenant: Microsoft's sign-in, then its admin-consent page for the app.",
+                "Send it to the tenant's Global Administrator; signing in and consenting there connects the tenant to you, and "
+                        + "only then can you onboard it. The link works once and expires."})
 final class ConnectCommand implements Callable<Integer> {
 
     @ParentCommand
