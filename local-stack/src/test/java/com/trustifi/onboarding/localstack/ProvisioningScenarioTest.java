@@ -148,6 +148,23 @@ class ProvisioningScenarioTest {
     }
 
     @Test
+    void aConnectorOfTheRelaysNameWithRecipientDomainsIsScopedToTheRuleInOneCall() {
+        // Exchange refuses a rule-scoped connector that keeps RecipientDomains: both change together, or neither
+        SimulatedTenant tenant = simulator.createTenant(tenant("scoped", List.of(new CmdletInvocation("New-OutboundConnector",
+                Map.of("Name", "Trustifi Outbound Connector (Send)", "ConnectorType", "OnPremises", "UseMXRecord", false,
+                        "SmartHosts", List.of("smtp.trustifi.com"), "IsTransportRuleScoped", false,
+                        "RecipientDomains", List.of("partner.example"))))));
+
+        List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
+
+        assertThat(finalEvent(events).outcome()).as(events.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(lastByStep(events).get(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.UPDATED);
+        var connector = tenant.outboundConnectors().get(0);
+        assertThat(connector.isTransportRuleScoped()).isTrue();
+        assertThat(connector.recipientDomains()).isEmpty();
+    }
+
+    @Test
     void rotateSecretChangesOnlyTheHeaderValue() {
         SimulatedTenant tenant = simulator.createTenant(tenant("rotate", List.of()));
         assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())

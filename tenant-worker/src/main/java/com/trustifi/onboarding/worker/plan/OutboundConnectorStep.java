@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.worker.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seed steps 7-16: a connector from Office 365 to the relay's smart host, of the profile's type ("Your
@@ -37,13 +39,40 @@ public class OutboundConnectorStep implements PlanStep {
         settings.put("TlsSettings", "DomainValidation");
         settings.put("TlsDomain", profile.tlsDomain());
         settings.put("Enabled", true);
+        // scoped to the rule, so no recipient domains: null clears any in the same Set- call (Exchange refuses the one
+        // without the other); a new connector is created without them
+        settings.put("RecipientDomains", null);
         return settings;
+    }
+
+    /**
+     * Parameters that Exchange validates against the desired ones and that an existing connector of the relay's name
+     * holds in conflict: changed in the same call, or Exchange refuses it. AllAcceptedDomains contradicts the rule
+     * scoping; four settings are OnPremises-only, so a Partner connector cannot keep them. Only a conflicting value is
+     * named, since Exchange refuses an OnPremises-only parameter on a Partner connector even to say false.
+     */
+    static Map<String, Object> withConflictsResolved(Map<String, Object> desired, Optional<JsonNode> existing) {
+        if (existing.isEmpty()) {
+            return desired;
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>(desired);
+        boolean onPremises = "OnPremises".equalsIgnoreCase(String.valueOf(desired.get("ConnectorType")));
+        for (String parameter : List.of("AllAcceptedDomains", "RouteAllMessagesViaOnPremises", "CloudServicesMailEnabled",
+                "SenderRewritingEnabled")) {
+            boolean conflicts = parameter.equals("AllAcceptedDomains") || !onPremises;
+            if (conflicts && existing.get().path(parameter).asBoolean(false)) {
+                resolved.put(parameter, false);
+            }
+        }
+        return resolved;
     }
 
     @Override
     public StepResult run(StepContext context) {
+        String name = context.profile().outboundConnectorName();
         DesiredState desired = context.command().kind() == CommandKind.OFFBOARD ? DesiredState.absent(null)
-                : DesiredState.created(desiredSettings(context.profile()));
-        return objects.converge(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, context.profile().outboundConnectorName(), desired);
+                : DesiredState.created(withConflictsResolved(desiredSettings(context.profile()),
+                        objects.find(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, name)));
+        return objects.converge(context, ExchangeObjectKind.OUTBOUND_CONNECTOR, name, desired);
     }
 }
