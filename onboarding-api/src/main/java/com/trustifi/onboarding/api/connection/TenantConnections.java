@@ -230,7 +230,8 @@ public class TenantConnections implements TenantAccess {
         if (Onboarding.activeFor(tenantId).isPresent()) {
             throw new OnboardingStateException("The tenant has an onboarding in progress; cancel it or wait for it to end");
         }
-        if (onboarded(partnerId, tenantId)) {
+        // a tenant that withdrew the app's consent cannot be offboarded by it: its administrator removed the app
+        if (connection.get().consentWithdrawnAt == null && onboarded(partnerId, tenantId)) {
             throw new OnboardingStateException("The tenant is onboarded; offboard it first (POST /v1/onboardings/{id}/offboard)");
         }
         connection.get().delete();
@@ -251,22 +252,48 @@ public class TenantConnections implements TenantAccess {
         }
     }
 
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireHeld(UUID partnerId, String tenantId) {
+        TenantConnection.of(partnerId, tenantId).orElseThrow(TenantNotConnectedException::new);
+    }
+
     /**
      * Entra refused the app in a connected tenant (consent revoked, service principal deleted): the connection stays,
-     * marked, and refuses onboarding until the tenant's administrator connects it again.
+     * marked, and refuses onboarding until the tenant's administrator connects it again. Only once the app has worked
+     * there since the connection (a check passed): right after a consent, Entra refuses the app for a while, and the
+     * same answers come when the app's own id is wrong, which no tenant can mend.
      *
      * @return whether this marked it (false when it was already marked, or the tenant is not the partner's)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean consentWithdrawn(UUID partnerId, String tenantId, String reason, Instant at) {
         Optional<TenantConnection> connection = TenantConnection.lockedFor(tenantId)
-                .filter(found -> found.partnerId.equals(partnerId) && found.consentWithdrawnAt == null && !found.connectedAt.isAfter(at));
+                .filter(found -> found.partnerId.equals(partnerId) && found.consentWithdrawnAt == null && !found.connectedAt.isAfter(at))
+                .filter(found -> checkPassedSince(partnerId, tenantId, found.connectedAt));
         connection.ifPresent(found -> {
             found.consentWithdrawnAt = at;
             found.consentWithdrawnReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
             audit.record(partnerId, "tenant-connection.consent-withdrawn", "tenant", tenantId);
         });
         return connection.isPresent();
+    }
+
+    /** A check passed since the consent was withdrawn: the administrator gave it back outside a connect link. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentRestored(UUID partnerId, String tenantId) {
+        TenantConnection.lockedFor(tenantId)
+                .filter(found -> found.partnerId.equals(partnerId) && found.consentWithdrawnAt != null)
+                .ifPresent(found -> {
+                    found.consentWithdrawnAt = null;
+                    found.consentWithdrawnReason = null;
+                    audit.record(partnerId, "tenant-connection.consent-restored", "tenant", tenantId);
+                });
+    }
+
+    private static boolean checkPassedSince(UUID partnerId, String tenantId, Instant since) {
+        return Onboarding.count("partnerId = ?1 and tenantId = ?2 and kind = ?3 and status = ?4 and createdAt >= ?5",
+                partnerId, tenantId, CommandKind.CHECK_CONNECTION, OnboardingStatus.SUCCEEDED, since) > 0;
     }
 
     @Override

@@ -7,17 +7,17 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Page cursors: opaque to partners, so that the ordering behind them can change without breaking clients. */
-public final class Cursors {
+final class Cursors {
 
     private Cursors() {
     }
 
-    public static String of(Instant createdAt, UUID id) {
+    static String of(Instant createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static OnboardingFilter.Position read(String cursor) {
+    static OnboardingFilter.Position read(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
             return new OnboardingFilter.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));

@@ -130,7 +130,7 @@ public class OnboardingService {
      */
     @Transactional
     public Onboarding checkConnection(UUID partnerId, String tenantId) {
-        connections.requireConnected(partnerId, tenantId);
+        connections.requireHeld(partnerId, tenantId);
         Onboarding check = Onboarding.accept(partnerId,
                 new OnboardingOrder(CommandKind.CHECK_CONNECTION, tenantId, null, List.of(), null, null, null), clock.instant());
         check.persist();

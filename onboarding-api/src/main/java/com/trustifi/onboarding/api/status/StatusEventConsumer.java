@@ -7,6 +7,7 @@ import com.trustifi.onboarding.api.tracing.AppliedEventSpans;
 import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.StatusEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -140,6 +141,9 @@ public class StatusEventConsumer {
                 if (ConsentWithdrawal.reportedBy(event) && onboarding.partnerId != null
                         && connections.consentWithdrawn(onboarding.partnerId, onboarding.tenantId, event.detail(), event.occurredAt())) {
                     webhooks.consentWithdrawn(onboarding, event, webhook);
+                } else if (onboarding.kind == CommandKind.CHECK_CONNECTION && onboarding.status == OnboardingStatus.SUCCEEDED
+                        && before != OnboardingStatus.SUCCEEDED && onboarding.partnerId != null) {
+                    connections.consentRestored(onboarding.partnerId, onboarding.tenantId);
                 }
             }
             return done;

@@ -37,6 +37,7 @@ class ConsentWithdrawnTest {
         String tenant = UUID.randomUUID().toString();
         String onboarding = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
                 .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        checkPasses(partner, tenant);
 
         WorkerReports.send(failed(onboarding, tenant, "The tenant's administrator has not granted the onboarding app admin "
                 + "consent, or has withdrawn it (AADSTS65001)"));
@@ -59,6 +60,44 @@ class ConsentWithdrawnTest {
     }
 
     @Test
+    void entrasRefusalBeforeTheAppEverWorkedInTheTenantIsNotAWithdrawal() {
+        // right after a consent Entra refuses the app for a while, as it does when the app's own id is wrong
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String onboarding = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+
+        WorkerReports.send(failed(onboarding, tenant, "Application with identifier 'x' was not found (AADSTS700016)"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(
+                partner.request().get("/v1/onboardings/" + onboarding).then().extract().path("status")));
+        assertThat(connection(partner, tenant).get("status")).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void aCheckThatPassesAgainLiftsTheMarkAndAWithdrawnTenantCanBeDisconnected() {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String onboarding = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        checkPasses(partner, tenant);
+        WorkerReports.send(failed(onboarding, tenant, "consent withdrawn (AADSTS7000229)"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CONSENT_WITHDRAWN".equals(connection(partner, tenant).get("status")));
+
+        // the administrator granted consent again in Entra itself: a new check sees it
+        String check = partner.request().post("/v1/tenant-connections/" + tenant + "/check").then().statusCode(202)
+                .extract().path("id");
+        WorkerReports.send(passed(check, tenant));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CONNECTED".equals(connection(partner, tenant).get("status")));
+        String again = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        WorkerReports.send(failed(again, tenant, "consent withdrawn again (AADSTS65001)"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CONSENT_WITHDRAWN".equals(connection(partner, tenant).get("status")));
+        partner.request().delete("/v1/tenant-connections/" + tenant).then().statusCode(204);
+    }
+
+    @Test
     void otherFailuresLeaveTheConnectionAsItIs() {
         TestPartner partner = TestPartner.create();
         String tenant = UUID.randomUUID().toString();
@@ -70,6 +109,20 @@ class ConsentWithdrawnTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(
                 partner.request().get("/v1/onboardings/" + onboarding).then().extract().path("status")));
         assertThat(connection(partner, tenant).get("status")).isEqualTo("CONNECTED");
+    }
+
+    /** The connection check made at the consent passes: the app has worked in the tenant. */
+    private static void checkPasses(TestPartner partner, String tenant) {
+        String check = ((Map<?, ?>) connection(partner, tenant).get("check")).get("onboardingId").toString();
+        WorkerReports.send(passed(check, tenant));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "READY".equals(
+                ((Map<?, ?>) connection(partner, tenant).get("check")).get("status")));
+    }
+
+    private static StatusEvent passed(String check, String tenant) {
+        return new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), UUID.fromString(check), tenant,
+                Instant.now().toEpochMilli() * 10_000, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "signed in", null, 1,
+                null, false, Instant.now());
     }
 
     private static StatusEvent failed(String onboarding, String tenant, String detail) {

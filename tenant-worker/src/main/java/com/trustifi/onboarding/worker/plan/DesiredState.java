@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one Exchange object should be after a step: present with these parameters (a parameter set to null is not
- * compared), or absent. Onboarding, offboarding and secret rotation are the same steps with other desired states.
+ * What one Exchange object should be after a step: present with these parameters (a parameter desired as null must
+ * be empty, and is cleared with $null), or absent. Onboarding, offboarding and secret rotation are the same steps with
+ * other desired states.
  */
 public sealed interface DesiredState {
 

@@ -16,6 +16,14 @@ public interface TenantAccess {
      */
     void requireConnected(UUID partnerId, String tenantId);
 
+    /**
+     * The tenant is connected to the partner, whatever Entra says of the app's consent there now: enough to check the
+     * connection, which is how a consent given back outside a connect link is seen.
+     *
+     * @throws TenantNotConnectedException unless it is
+     */
+    void requireHeld(UUID partnerId, String tenantId);
+
     /** Which of these tenants the partner may act on. */
     Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds);
 }
