@@ -185,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
                 "onboarding.tenant-connections.redirect-uri",
                 "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"));
         apiSettings.putAll(tracing);
-        api = track(ServiceProcess.start("onboarding-api", layout.onboardingApi(), apiPort,
+        api = track(ServiceProcess.start("onboarding-api", ServiceProcess.API_HEAP, layout.onboardingApi(), apiPort,
                 apiSettings,
                 Map.of("quarkus.datasource.password", database.password(),
                         "onboarding.operator.api-key", operatorKey,
@@ -226,7 +226,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("javax.net.ssl.trustStoreType", "PKCS12");
         properties.put("javax.net.ssl.trustStorePassword", simulator.trustStorePassword());
         properties.putAll(overrides);
-        return ServiceProcess.start(name, layout.tenantWorker(), LoopbackPort.free(), properties,
+        return ServiceProcess.start(name, ServiceProcess.WORKER_HEAP, layout.tenantWorker(), LoopbackPort.free(), properties,
                 Map.of("worker.identity.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
                         "worker.identity.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET,
                         "worker.relay-secrets.current-key-id", RELAY_KEY_ID,

@@ -31,23 +31,29 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Map<String, String> secrets;
     private final Path workDirectory;
+    private final String heap;
     private volatile Process process;
 
     /**
      * Sized for about 300 MB of resident memory per service while it onboards ten thousand tenants (benchmarks/bulk):
-     * a heap that fits a 10,000-row batch, the serial collector (no per-region bookkeeping; two cores gain little from
-     * parallel ones), small thread stacks (the worker runs hundreds of plans, each on a thread that mostly waits) and
-     * a bounded code cache. k8s/ and the Dockerfiles use the same settings.
+     * the serial collector (no per-region bookkeeping; two cores gain little from parallel ones), small platform
+     * thread stacks and a bounded code cache; and a heap per service ({@link #API_HEAP}, {@link #WORKER_HEAP}). k8s/
+     * and the Dockerfiles use the same settings.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m");
+    /** Fits a 10,000-row batch. */
+    static final String API_HEAP = "-Xmx128m";
+    /** Fits 2,000 plans in flight, each with what it has read of its tenant and its Graph client. */
+    static final String WORKER_HEAP = "-Xmx256m";
 
     /** A system property: JVM options added to every service's command line; {name} becomes the service's name. */
     static final String EXTRA_JVM_OPTIONS = "local-stack.service-jvm-options";
 
-    private ServiceProcess(String name, Path quarkusRunJar, int port, Map<String, String> properties, Map<String, String> secrets,
-            Path workDirectory) {
+    private ServiceProcess(String name, String heap, Path quarkusRunJar, int port, Map<String, String> properties,
+            Map<String, String> secrets, Path workDirectory) {
         this.name = name;
+        this.heap = heap;
         this.quarkusRunJar = quarkusRunJar;
         this.port = port;
         this.properties = Map.copyOf(properties);
@@ -61,12 +67,12 @@ final class ServiceProcess implements AutoCloseable {
      * Starts {@code quarkus-run.jar} with the given configuration. Secrets go in {@code secrets},
      * written to a file only its owner can read: a command line is visible to every user of the machine.
      */
-    static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> properties,
+    static ServiceProcess start(String name, String heap, Path quarkusRunJar, int port, Map<String, String> properties,
             Map<String, String> secrets, Path workDirectory) throws IOException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(quarkusRunJar + " is missing: build the project first (./mvnw package)");
         }
-        var service = new ServiceProcess(name, quarkusRunJar, port, properties, secrets, workDirectory);
+        var service = new ServiceProcess(name, heap, quarkusRunJar, port, properties, secrets, workDirectory);
         service.launch();
         return service;
     }
@@ -81,7 +87,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ServiceJdk.java().toString());
+        command.add(heap);
         command.addAll(JVM_OPTIONS);
         // more JVM options for every service, e.g. a flight recording (benchmarks/bulk --jfr)
         String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").trim();

@@ -10,8 +10,8 @@ import com.trustifi.onboarding.worker.plan.Delivery;
 import com.trustifi.onboarding.worker.plan.PlanOutcome;
 import com.trustifi.onboarding.worker.plan.ProvisioningPlan;
 import com.trustifi.onboarding.worker.status.StatusPublisher;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 
 /**
- * Consumes provisioning commands. Commands for different tenants run in parallel on the
- * "provisioning" worker pool, one tenant's commands one after another; a command's offset is
- * committed only after its plan finished and its events were acknowledged.
+ * Consumes provisioning commands. Each plan runs on a virtual thread of its own (on Java 21 or newer;
+ * on 17, Quarkus falls back to its worker pool), so thousands wait on Exchange and on Retry-After
+ * at once without holding a platform thread; the channel bounds how many are in flight. One
+ * tenant's commands run one after another; a command's offset is committed only after its plan
+ * finished and its events were acknowledged.
  * A plan that ran out of retries on a still-throttled tenant is handed to SmallRye's delayed
  * retry topics (the channel's failure strategy) and runs again later; on its last delivery it
  * fails as retryable instead. Records that cannot be read end on the dead-letter topic.
@@ -59,7 +61,7 @@ public class ProvisioningCommandConsumer {
     }
 
     @Incoming("provisioning-commands")
-    @Blocking(value = "provisioning", ordered = false)
+    @RunOnVirtualThread
     public void handle(ProvisioningCommand command, IncomingKafkaRecordMetadata<String, ProvisioningCommand> record)
             throws InterruptedException {
         if (command == null) {

@@ -67,9 +67,9 @@ public interface WorkerConfig {
 
         /**
          * Token, Graph and Exchange calls in flight at once, over all tenants: the HTTP client keeps this many
-         * connections. At least the plans in flight (smallrye.messaging.worker.provisioning.max-concurrency).
+         * connections. At least the plans in flight (smallrye.messaging.worker.&lt;virtual-thread&gt;.max-concurrency).
          */
-        @WithDefault("512")
+        @WithDefault("2000")
         int maxCallsInFlight();
     }
 

@@ -2,14 +2,15 @@ package com.trustifi.onboarding.worker.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trustifi.onboarding.worker.config.TenantHttpClients;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
 import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
-import com.trustifi.onboarding.worker.tracing.PlanSpans;
-import io.opentelemetry.api.trace.Span;
 import com.trustifi.onboarding.worker.retry.Backoff;
 import com.trustifi.onboarding.worker.retry.Failure;
 import com.trustifi.onboarding.worker.retry.Retrying;
+import com.trustifi.onboarding.worker.tracing.PlanSpans;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -39,7 +39,7 @@ public class ExchangeAdminClient {
     /** Exchange routes app-only calls by this well-known system mailbox of the tenant. */
     private static final String ANCHOR_MAILBOX = "APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@";
 
-    private final OkHttpClient http;
+    private final TenantHttpClients http;
     private final ObjectMapper json;
     private final TenantCredentials credentials;
     private final TenantCallLimiter limiter;
@@ -48,7 +48,7 @@ public class ExchangeAdminClient {
     private final WorkerConfig.Exchange exchange;
     private final Retrying retrying;
 
-    ExchangeAdminClient(OkHttpClient http, ObjectMapper json, TenantCredentials credentials, TenantCallLimiter limiter,
+    ExchangeAdminClient(TenantHttpClients http, ObjectMapper json, TenantCredentials credentials, TenantCallLimiter limiter,
             WorkerConfig config, ProvisioningMetrics metrics, PlanSpans spans) {
         this.metrics = metrics;
         this.spans = spans;
@@ -112,7 +112,7 @@ public class ExchangeAdminClient {
         long started = System.nanoTime();
         int status = 0;
         Span span = spans.exchangeCall(cmdlet.wireName());
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http.forTenant(tenantId).newCall(request).execute()) {
             status = response.code();
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {

@@ -2,28 +2,29 @@ package com.trustifi.onboarding.worker.graph;
 
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
-import com.microsoft.kiota.ApiException;
-import com.microsoft.kiota.http.middleware.RetryHandler;
-import com.trustifi.onboarding.worker.retry.Backoff;
-import com.trustifi.onboarding.worker.retry.Failure;
-import com.trustifi.onboarding.worker.retry.Retrying;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import com.trustifi.onboarding.worker.config.TenantHttpClients;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import com.trustifi.onboarding.worker.identity.TenantCredentials;
 import com.trustifi.onboarding.worker.metrics.ProvisioningMetrics;
+import com.trustifi.onboarding.worker.retry.Backoff;
+import com.trustifi.onboarding.worker.retry.Failure;
+import com.trustifi.onboarding.worker.retry.Retrying;
 import com.trustifi.onboarding.worker.tracing.PlanSpans;
 import io.opentelemetry.api.trace.Span;
-import java.time.Duration;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -38,25 +39,28 @@ public class TenantDirectory {
 
     private final TenantCredentials credentials;
     private final WorkerConfig.Graph graph;
-    private final OkHttpClient graphHttp;
+    /** One Graph HTTP stack per connection pool of the worker's, a tenant always on its own. */
+    private final List<OkHttpClient> graphHttp;
+    private final TenantHttpClients pools;
     private final Retrying retrying;
     private final ProvisioningMetrics metrics;
     private final PlanSpans spans;
 
-    TenantDirectory(TenantCredentials credentials, WorkerConfig config, OkHttpClient http, ProvisioningMetrics metrics,
+    TenantDirectory(TenantCredentials credentials, WorkerConfig config, TenantHttpClients http, ProvisioningMetrics metrics,
             PlanSpans spans) {
         this.spans = spans;
         this.credentials = credentials;
         this.metrics = metrics;
         // Graph's own middleware, on the worker's connection pool and dispatcher: one HTTP stack for every call
-        this.graphHttp = GraphClientFactory.create(new GraphClientOption(),
+        this.pools = http;
+        this.graphHttp = http.all().stream().map(pool -> GraphClientFactory.create(new GraphClientOption(),
                         Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
                                 .filter(interceptor -> !(interceptor instanceof RetryHandler))
                                 .toList())
-                .connectionPool(http.connectionPool())
-                .dispatcher(http.dispatcher())
-                .callTimeout(http.callTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .build();
+                .connectionPool(pool.connectionPool())
+                .dispatcher(pool.dispatcher())
+                .callTimeout(pool.callTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .build()).toList();
         this.graph = config.graph();
         this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
                 config.retry().callAttempts());
@@ -119,7 +123,7 @@ public class TenantDirectory {
         // would send requests without Authorization to anything but graph.microsoft.com.
         var authentication = new AzureIdentityAuthenticationProvider(
                 credentials.forTenant(tenantId, graph.scope()), new String[] {graph.baseUrl().getHost()}, graph.scope());
-        var client = new GraphServiceClient(authentication, graphHttp);
+        var client = new GraphServiceClient(authentication, graphHttp.get(pools.poolOf(tenantId)));
         client.getRequestAdapter().setBaseUrl(graph.baseUrl().toString().replaceAll("/$", "") + VERSION_PATH);
         return client;
     }

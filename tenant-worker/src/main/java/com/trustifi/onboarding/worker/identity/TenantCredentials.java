@@ -9,13 +9,14 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.trustifi.onboarding.worker.config.TenantHttpClients;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import okhttp3.OkHttpClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +33,9 @@ public class TenantCredentials {
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private final WorkerConfig.Identity identity;
-    private final HttpClient httpClient;
+    private final TenantHttpClients pools;
+    /** Azure's HTTP client over each of the worker's connection pools, in the same order. */
+    private final List<HttpClient> httpClients;
     /** Futures, so that a token request runs on its caller's thread with no lock held, and others for it wait for it. */
     private final AsyncCache<String, AccessToken> tokens = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -40,9 +43,10 @@ public class TenantCredentials {
                     Duration.between(OffsetDateTime.now(), token.getExpiresAt().minus(RENEW_BEFORE_EXPIRY))))
             .buildAsync();
 
-    TenantCredentials(WorkerConfig config, OkHttpClient okHttp) {
+    TenantCredentials(WorkerConfig config, TenantHttpClients pools) {
         this.identity = config.identity();
-        this.httpClient = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+        this.pools = pools;
+        this.httpClients = pools.all().stream().map(pool -> new OkHttpAsyncHttpClientBuilder(pool).build()).toList();
     }
 
     /** A credential that signs in to {@code tenantId} for the API of {@code scope}, from the shared tokens. */
@@ -91,7 +95,7 @@ public class TenantCredentials {
                 .tenantId(tenantId)
                 .clientId(identity.clientId())
                 .clientSecret(identity.clientSecret())
-                .httpClient(httpClient)
+                .httpClient(httpClients.get(pools.poolOf(tenantId)))
                 .build()
                 .getTokenSync(new TokenRequestContext().addScopes(scope));
     }

@@ -1,0 +1,34 @@
+package com.trustifi.onboarding.worker.config;
+
+import java.util.List;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+
+/**
+ * The worker's HTTP stack: one dispatcher and one set of timeouts for token, Graph and Exchange calls, with the
+ * connections kept in a few pools, a tenant always in the same one. OkHttp looks through a pool's every connection to
+ * find a free one for each call; with thousands of plans in flight over HTTP/1.1 that search, in one pool, was a fifth
+ * of the worker's CPU. A tenant's calls stay in its pool, so they still reuse its connections.
+ */
+public final class TenantHttpClients {
+
+    private final List<OkHttpClient> pools;
+
+    TenantHttpClients(List<OkHttpClient> pools) {
+        this.pools = List.copyOf(pools);
+    }
+
+    public OkHttpClient forTenant(String tenantId) {
+        return pools.get(poolOf(tenantId));
+    }
+
+    /** The position of the tenant's pool in {@link #all()}. */
+    public int poolOf(String tenantId) {
+        return Math.floorMod(tenantId.toLowerCase(Locale.ROOT).hashCode(), pools.size());
+    }
+
+    /** Every pool's client, in a fixed order, for what is built once per pool. */
+    public List<OkHttpClient> all() {
+        return pools;
+    }
+}
