@@ -42,6 +42,7 @@ public final class LocalStackDemo {
             say("tenant-worker:   " + stack.workerBaseUri());
             say("simulator:       " + stack.simulator().baseUri());
             say("service logs:    " + stack.logDirectory());
+            say("service JDK:     " + ServiceJdk.describe());
             say(StackControl.HELP);
             var api = new OnboardingApiClient(stack.apiBaseUri());
             new StackControl(stack, StackControl.TenantConnector.administratorsOf(stack, api), LocalStackDemo::say).listen(System.in);

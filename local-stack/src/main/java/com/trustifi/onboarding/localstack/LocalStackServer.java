@@ -37,6 +37,7 @@ final class LocalStackServer {
         say("simulator:       " + stack.simulator().baseUri() + "   (certificate: " + stack.simulator().trustStore().getParent()
                 .resolve("exchange-simulator-certificate.pem") + ")");
         say("service logs:    " + stack.logDirectory());
+        say("service JDK:     " + ServiceJdk.describe());
         stack.traces().ifPresent(traces -> say("traces:          " + traces.file() + "   (one JSON line per span; "
                 + "X-Trace-Id in every answer names its trace)"));
         say("operator key:    " + stack.operatorKey() + "   (X-Operator-Key)");

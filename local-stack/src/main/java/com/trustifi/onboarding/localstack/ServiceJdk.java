@@ -30,6 +30,14 @@ final class ServiceJdk {
     private ServiceJdk() {
     }
 
+    /** Which JDK the services run on, and what that means for the worker's plans, for a person to read. */
+    static String describe() {
+        Path home = java().getParent().getParent();
+        int major = major(home);
+        return "Java " + (major > 0 ? major : Runtime.version().feature()) + " at " + home
+                + (major >= VIRTUAL_THREADS ? " (plans on virtual threads)" : " (plans on platform threads: install a JDK 21 or newer)");
+    }
+
     /** The {@code java} launcher the services start with; chosen once, and said in the log. */
     static Path java() {
         if (chosen == null) {
