@@ -8,10 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** A tenant whose administrator connected it to a partner: that partner alone may onboard and act on it. */
@@ -67,19 +67,22 @@ public class TenantConnection extends PanacheEntityBase {
         return find("tenantId = ?1 and partnerId = ?2", tenantId, partnerId).firstResultOptional();
     }
 
-    /** Which of these tenants are connected to the partner with their consent in force, in one query per thousand tenants. */
-    static Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds) {
+    /**
+     * Which of these tenants are connected to the partner, each with whether its consent was withdrawn since, in one
+     * query per thousand tenants.
+     */
+    static Map<String, Boolean> withdrawnByConnectedAmong(UUID partnerId, Collection<String> tenantIds) {
         List<String> all = List.copyOf(tenantIds);
-        Set<String> connected = new HashSet<>();
+        Map<String, Boolean> connected = new HashMap<>();
         for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
             getEntityManager().createQuery(
-                            "select c.tenantId from TenantConnection c where c.partnerId = ?1 and c.tenantId in ?2 "
-                                    + "and c.consentWithdrawnAt is null", String.class)
+                            "select c.tenantId, c.consentWithdrawnAt from TenantConnection c where c.partnerId = ?1 and c.tenantId in ?2",
+                            Object[].class)
                     .setParameter(1, partnerId)
                     .setParameter(2, chunk)
                     .getResultList()
-                    .forEach(connected::add);
+                    .forEach(row -> connected.put((String) row[0], row[1] != null));
         }
         return connected;
     }

@@ -25,10 +25,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -298,8 +299,18 @@ public class TenantConnections implements TenantAccess {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds) {
-        return TenantConnection.connectedAmong(partnerId, tenantIds);
+    public Map<String, String> refusedAmong(UUID partnerId, Collection<String> tenantIds) {
+        Map<String, Boolean> withdrawnByConnected = TenantConnection.withdrawnByConnectedAmong(partnerId, tenantIds);
+        Map<String, String> refused = new HashMap<>();
+        for (String tenantId : tenantIds) {
+            Boolean withdrawn = withdrawnByConnected.get(tenantId);
+            if (withdrawn == null) {
+                refused.put(tenantId, TenantNotConnectedException.REASON);
+            } else if (withdrawn) {
+                refused.put(tenantId, ConsentWithdrawnException.ROW_REASON);
+            }
+        }
+        return refused;
     }
 
     private TenantConnection connect(String tenantId, ConnectionRequest request, Instant now) {

@@ -4,7 +4,6 @@ import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
 import com.trustifi.onboarding.api.onboarding.access.TenantAccess;
 import com.trustifi.onboarding.api.onboarding.access.TenantConnected;
-import com.trustifi.onboarding.api.onboarding.access.TenantNotConnectedException;
 import com.trustifi.onboarding.api.onboarding.order.Admission;
 import com.trustifi.onboarding.api.onboarding.order.NumberedOrder;
 import com.trustifi.onboarding.api.onboarding.order.OnboardingOrder;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -82,7 +80,7 @@ public class OnboardingService {
         Map<UUID, RelayAccount> accounts = RelayAccount.ofPartner(partnerId,
                 rows.stream().map(row -> row.order().relayAccountId()).filter(java.util.Objects::nonNull).distinct().toList());
         List<String> tenants = rows.stream().map(row -> row.order().tenantId()).distinct().toList();
-        Set<String> connected = connections.connectedAmong(partnerId, tenants);
+        Map<String, String> notAllowed = connections.refusedAmong(partnerId, tenants);
         Map<String, Onboarding> active = Onboarding.activeFor(tenants);
         Map<String, Integer> rowOfTenant = new HashMap<>();
         List<RefusedRow> refused = new ArrayList<>();
@@ -91,8 +89,8 @@ public class OnboardingService {
         for (NumberedOrder row : rows) {
             OnboardingOrder order = row.order();
             try {
-                if (!connected.contains(order.tenantId())) {
-                    throw new UnacceptableRequestException("tenantId", TenantNotConnectedException.REASON);
+                if (notAllowed.containsKey(order.tenantId())) {
+                    throw new UnacceptableRequestException("tenantId", notAllowed.get(order.tenantId()));
                 }
                 RelayAccount account = usable(Optional.ofNullable(order.relayAccountId()).map(accounts::get));
                 coversDomains(account, order);

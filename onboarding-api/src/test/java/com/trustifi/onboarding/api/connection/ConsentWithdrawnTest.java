@@ -50,6 +50,10 @@ class ConsentWithdrawnTest {
                 .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("/problems/consent-withdrawn"))
                 .body("errors[0].reason", containsString("new connect link"))
                 .header("Link", containsString("rel=\"connect\""));
+        partner.request().contentType(ContentType.JSON).body(Map.of("relayAccountId", partner.relayAccountId(), "rows",
+                        List.of(Map.of("tenantId", tenant, "relayDomains", List.of("contoso.example"))))).post("/v1/batches")
+                .then().statusCode(422).body("errors[0].field", equalTo("rows[0].tenantId"))
+                .body("errors[0].reason", containsString("withdrew the consent"));
 
         var page = SimulatedEntra.connect(partner.connectLink(tenant), SimulatedEntra.administrator(tenant));
 

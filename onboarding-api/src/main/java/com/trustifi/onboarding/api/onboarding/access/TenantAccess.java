@@ -1,7 +1,7 @@
 package com.trustifi.onboarding.api.onboarding.access;
 
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +24,6 @@ public interface TenantAccess {
      */
     void requireHeld(UUID partnerId, String tenantId);
 
-    /** Which of these tenants the partner may act on. */
-    Set<String> connectedAmong(UUID partnerId, Collection<String> tenantIds);
+    /** Why the partner may not act on each of these tenants that it may not act on; the others are absent. */
+    Map<String, String> refusedAmong(UUID partnerId, Collection<String> tenantIds);
 }
