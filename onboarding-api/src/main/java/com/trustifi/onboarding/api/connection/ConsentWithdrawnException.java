@@ -10,15 +10,7 @@ public class ConsentWithdrawnException extends RuntimeException {
     public static final String ROW_REASON = "refuses the app since it was connected (its administrator withdrew the consent or "
             + "removed the app): " + REMEDIATION;
 
-    private final String entraAnswer;
-
-    ConsentWithdrawnException(String entraAnswer) {
+    ConsentWithdrawnException() {
         super("The tenant's administrator has withdrawn the app's consent, or removed the app from the tenant");
-        this.entraAnswer = entraAnswer;
-    }
-
-    /** What Entra answered when the worker last signed in, as reported. */
-    public String entraAnswer() {
-        return entraAnswer;
     }
 }

@@ -63,6 +63,12 @@ public class TenantConnection extends PanacheEntityBase {
         return findByIdOptional(tenantId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** @return whether the partner's connection of the tenant was marked withdrawn, and is no longer */
+    static boolean clearWithdrawal(UUID partnerId, String tenantId) {
+        return update("consentWithdrawnAt = null, consentWithdrawnReason = null where tenantId = ?1 and partnerId = ?2 "
+                + "and consentWithdrawnAt is not null", tenantId, partnerId) > 0;
+    }
+
     static Optional<TenantConnection> of(UUID partnerId, String tenantId) {
         return find("tenantId = ?1 and partnerId = ?2", tenantId, partnerId).firstResultOptional();
     }

@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -22,13 +23,13 @@ public final class TenantHttpClients {
         return pools.get(poolOf(tenantId));
     }
 
-    /** The position of the tenant's pool in {@link #all()}. */
-    public int poolOf(String tenantId) {
-        return Math.floorMod(tenantId.toLowerCase(Locale.ROOT).hashCode(), pools.size());
+    /** What {@code build} makes of each pool's client, built once per pool, looked up by tenant like the client. */
+    public <T> Function<String, T> perTenant(Function<OkHttpClient, T> build) {
+        List<T> built = pools.stream().map(build).toList();
+        return tenantId -> built.get(poolOf(tenantId));
     }
 
-    /** Every pool's client, in a fixed order, for what is built once per pool. */
-    public List<OkHttpClient> all() {
-        return pools;
+    private int poolOf(String tenantId) {
+        return Math.floorMod(tenantId.toLowerCase(Locale.ROOT).hashCode(), pools.size());
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -39,9 +40,8 @@ public class TenantDirectory {
 
     private final TenantCredentials credentials;
     private final WorkerConfig.Graph graph;
-    /** One Graph HTTP stack per connection pool of the worker's, a tenant always on its own. */
-    private final List<OkHttpClient> graphHttp;
-    private final TenantHttpClients pools;
+    /** Graph's HTTP stack over the tenant's connection pool. */
+    private final Function<String, OkHttpClient> graphHttp;
     private final Retrying retrying;
     private final ProvisioningMetrics metrics;
     private final PlanSpans spans;
@@ -52,15 +52,14 @@ public class TenantDirectory {
         this.credentials = credentials;
         this.metrics = metrics;
         // Graph's own middleware, on the worker's connection pool and dispatcher: one HTTP stack for every call
-        this.pools = http;
-        this.graphHttp = http.all().stream().map(pool -> GraphClientFactory.create(new GraphClientOption(),
+        this.graphHttp = http.perTenant(pool -> GraphClientFactory.create(new GraphClientOption(),
                         Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
                                 .filter(interceptor -> !(interceptor instanceof RetryHandler))
                                 .toList())
                 .connectionPool(pool.connectionPool())
                 .dispatcher(pool.dispatcher())
                 .callTimeout(pool.callTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .build()).toList();
+                .build());
         this.graph = config.graph();
         this.retrying = new Retrying(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
                 config.retry().callAttempts());
@@ -123,7 +122,7 @@ public class TenantDirectory {
         // would send requests without Authorization to anything but graph.microsoft.com.
         var authentication = new AzureIdentityAuthenticationProvider(
                 credentials.forTenant(tenantId, graph.scope()), new String[] {graph.baseUrl().getHost()}, graph.scope());
-        var client = new GraphServiceClient(authentication, graphHttp.get(pools.poolOf(tenantId)));
+        var client = new GraphServiceClient(authentication, graphHttp.apply(tenantId));
         client.getRequestAdapter().setBaseUrl(graph.baseUrl().toString().replaceAll("/$", "") + VERSION_PATH);
         return client;
     }

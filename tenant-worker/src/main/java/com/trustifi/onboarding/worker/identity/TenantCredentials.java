@@ -14,9 +14,9 @@ import com.trustifi.onboarding.worker.config.WorkerConfig;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,9 +33,8 @@ public class TenantCredentials {
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private final WorkerConfig.Identity identity;
-    private final TenantHttpClients pools;
-    /** Azure's HTTP client over each of the worker's connection pools, in the same order. */
-    private final List<HttpClient> httpClients;
+    /** Azure's HTTP client over the tenant's connection pool. */
+    private final Function<String, HttpClient> httpClients;
     /** Futures, so that a token request runs on its caller's thread with no lock held, and others for it wait for it. */
     private final AsyncCache<String, AccessToken> tokens = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -45,8 +44,7 @@ public class TenantCredentials {
 
     TenantCredentials(WorkerConfig config, TenantHttpClients pools) {
         this.identity = config.identity();
-        this.pools = pools;
-        this.httpClients = pools.all().stream().map(pool -> new OkHttpAsyncHttpClientBuilder(pool).build()).toList();
+        this.httpClients = pools.perTenant(pool -> new OkHttpAsyncHttpClientBuilder(pool).build());
     }
 
     /** A credential that signs in to {@code tenantId} for the API of {@code scope}, from the shared tokens. */
@@ -95,7 +93,7 @@ public class TenantCredentials {
                 .tenantId(tenantId)
                 .clientId(identity.clientId())
                 .clientSecret(identity.clientSecret())
-                .httpClient(httpClients.get(pools.poolOf(tenantId)))
+                .httpClient(httpClients.apply(tenantId))
                 .build()
                 .getTokenSync(new TokenRequestContext().addScopes(scope));
     }

@@ -97,6 +97,9 @@ public class ObjectConvergence {
     }
 
     private void write(StepContext context, ExchangeObjectKind kind, Cmdlet cmdlet, Map<String, Object> parameters) {
+        if (cmdlet == null) {
+            throw new IllegalStateException(kind + " is only read and set: desire it as existing, never created or absent");
+        }
         context.reads().forget(kind);
         exchange.invoke(context.tenantId(), cmdlet, parameters);
     }

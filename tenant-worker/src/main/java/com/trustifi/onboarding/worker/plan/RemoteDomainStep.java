@@ -24,6 +24,7 @@ public class RemoteDomainStep implements PlanStep {
 
     static final String IDENTITY = "Default";
     private static final String LABEL = "Default remote domain";
+    private static final String NO_DEFAULT = "Get-RemoteDomain returned no Default remote domain";
     private static final String SAVED_MARKER = "trustifi-onboarding prior Default remote domain: ";
 
     private final ObjectConvergence objects;
@@ -61,7 +62,8 @@ public class RemoteDomainStep implements PlanStep {
         }
         Map<String, Object> desired = desiredSettings();
         if (context.writes()) {
-            JsonNode actual = objects.find(context, ExchangeObjectKind.REMOTE_DOMAIN, IDENTITY).orElseThrow(() -> noDefault());
+            JsonNode actual = objects.find(context, ExchangeObjectKind.REMOTE_DOMAIN, IDENTITY)
+                    .orElseThrow(() -> new IllegalStateException(NO_DEFAULT));
             if (!ParameterDiff.between(desired, actual).isEmpty()) {
                 StepResult saved = savePriorValues(context, actual);
                 if (saved.isFailure()) {
@@ -74,12 +76,7 @@ public class RemoteDomainStep implements PlanStep {
 
     private StepResult converge(StepContext context, Map<String, Object> desired) {
         return objects.converge(context, ExchangeObjectKind.REMOTE_DOMAIN, IDENTITY, LABEL,
-                DesiredState.existing(desired, StepResult.failedRetryable(noDefault().getMessage(),
-                        "Check Mail flow > Remote domains, then retry")));
-    }
-
-    private static IllegalStateException noDefault() {
-        return new IllegalStateException("Get-RemoteDomain returned no Default remote domain");
+                DesiredState.existing(desired, StepResult.failedRetryable(NO_DEFAULT, "Check Mail flow > Remote domains, then retry")));
     }
 
     /** Once, before the first change: the values found, in the relay's own outbound connector's Comment. */
