@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.simulator.DomainSpec;
+import com.trustifi.onboarding.simulator.ExchangeState;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
@@ -90,6 +91,7 @@ class OnboardingEndToEndTest {
                 .extract().asString());
         assertSeedConnector(tenant);
         assertThat(tenant.transportRules()).singleElement().extracting(TransportRule::setHeaderValue).isEqualTo(secret);
+        assertThat(SeedObjects.holds(tenant, domain, secret)).as("benchmarks/bulk's check agrees").isTrue();
 
         String again = submit(tenant.tenantId(), accountId, domain);
         awaitTerminal(again);

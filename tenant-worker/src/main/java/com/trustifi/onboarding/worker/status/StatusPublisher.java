@@ -30,7 +30,7 @@ public class StatusPublisher {
 
     /** A reporter for one run of the command, starting now. */
     public StatusReporter reporterFor(ProvisioningCommand command) {
-        return new StatusReporter(command, this, Instant.now());
+        return new StatusReporter(command, this::publish, Instant.now());
     }
 
     void publish(StatusEvent event) {

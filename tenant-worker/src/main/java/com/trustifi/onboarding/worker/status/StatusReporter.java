@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Turns one run of a command into status events with a growing sequence. Each run numbers its
@@ -20,7 +21,7 @@ import java.util.UUID;
 public final class StatusReporter {
 
     private final ProvisioningCommand command;
-    private final StatusPublisher publisher;
+    private final Consumer<StatusEvent> publisher;
     private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
     private long sequence;
     private Optional<String> secret = Optional.empty();
@@ -28,7 +29,8 @@ public final class StatusReporter {
     /** Room for the events of one run: far more than the steps and retries of a plan. */
     static final long SEQUENCES_PER_RUN = 10_000;
 
-    StatusReporter(ProvisioningCommand command, StatusPublisher publisher, Instant runStart) {
+    /** @param publisher where the events go: {@link StatusPublisher} in the service, a list in plan tests */
+    public StatusReporter(ProvisioningCommand command, Consumer<StatusEvent> publisher, Instant runStart) {
         this.command = command;
         this.publisher = publisher;
         this.sequence = runStart.toEpochMilli() * SEQUENCES_PER_RUN;
@@ -66,7 +68,7 @@ public final class StatusReporter {
     }
 
     private void publish(ProvisioningStep step, StepResult result, int attempt, Instant nextAttemptAt) {
-        publisher.publish(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
+        publisher.accept(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
                 command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
                 redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
                 result.profile(), result.dnsRecords()));

@@ -16,7 +16,7 @@ class StatusReporterTest {
     private final StatusReporter reporter = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION,
             UUID.randomUUID(), UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
             new RelayConfiguration(List.of("contoso.example"), null, null, null, null, List.of()),
-            Instant.now(), 0), null, Instant.now());
+            Instant.now(), 0), event -> { }, Instant.now());
 
     @Test
     void anEchoedSecretIsCutOutOfWhatIsReported() {

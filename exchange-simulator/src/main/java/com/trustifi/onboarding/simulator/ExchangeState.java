@@ -1,21 +1,19 @@
-package com.trustifi.onboarding.localstack;
+package com.trustifi.onboarding.simulator;
 
-import com.trustifi.onboarding.simulator.DomainSpec;
-import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.exchange.TransportRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** A simulated tenant's Exchange objects as the scenarios compare them before and after a command. */
-final class ExchangeState {
+/** A simulated tenant's Exchange objects as tests compare them before and after a command. */
+public final class ExchangeState {
 
     private ExchangeState() {
     }
 
     /** Everything the relay profile touches, as Get- cmdlets would show it, without change timestamps. */
-    static Map<String, Object> of(SimulatedTenant tenant) {
+    public static Map<String, Object> of(SimulatedTenant tenant) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("outbound", tenant.outboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
         state.put("inbound", tenant.inboundConnectors().stream().map(c -> stable(c.toExchangeObject())).toList());
@@ -26,21 +24,21 @@ final class ExchangeState {
     }
 
     /** The object without what changes with every write: when it was created and changed. */
-    static Map<String, Object> stable(Map<String, Object> object) {
+    public static Map<String, Object> stable(Map<String, Object> object) {
         Map<String, Object> copy = new LinkedHashMap<>(object);
         copy.keySet().removeIf(key -> key.startsWith("WhenChanged") || key.startsWith("WhenCreated"));
         return copy;
     }
 
     /** Writes by cmdlet, as the simulator counted them. */
-    static Map<String, Long> writes(SimulatedTenant tenant) {
+    public static Map<String, Long> writes(SimulatedTenant tenant) {
         Map<String, Long> writes = new LinkedHashMap<>();
         tenant.cmdletCounts().forEach((cmdlet, count) -> writes.put(cmdlet, count.writes()));
         return writes;
     }
 
     /** The tenant's first custom domain, which is its relay domain in the scenarios. */
-    static String customDomainOf(SimulatedTenant tenant) {
+    public static String customDomainOf(SimulatedTenant tenant) {
         return tenant.domains().stream().map(DomainSpec::name).filter(name -> !name.endsWith(".onmicrosoft.com")).findFirst().orElseThrow();
     }
 }

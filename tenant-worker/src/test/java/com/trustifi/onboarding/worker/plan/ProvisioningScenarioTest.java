@@ -1,9 +1,11 @@
-package com.trustifi.onboarding.localstack;
+package com.trustifi.onboarding.worker.plan;
 
-import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
-import static com.trustifi.onboarding.localstack.CommandDriver.lastByStep;
+import static com.trustifi.onboarding.worker.plan.PlanDriver.finalEvent;
+import static com.trustifi.onboarding.worker.plan.PlanDriver.lastByStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trustifi.onboarding.infrastructure.LocalDnsServer;
+import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -11,12 +13,17 @@ import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.CmdletInvocation;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
+import com.trustifi.onboarding.simulator.ExchangeState;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
 import com.trustifi.onboarding.simulator.exchange.CallRecord;
 import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.exchange.TransportRule;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,15 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worker as its own process, driven through Kafka, against the simulator: every seed step
- * converges, repeats change nothing, drift is found and repaired, throttling is respected, and
- * each kind of command does exactly its job.
+ * The worker's plans in the test's JVM against the simulator over HTTPS: every seed step converges, repeats change
+ * nothing, drift is found and repaired, throttling is respected, and each kind of command does exactly its job.
  */
+@QuarkusTest
+@QuarkusTestResource(SimulatedExchangeResource.class)
+@QuarkusTestResource(value = LocalInfrastructureResource.class, initArgs = @ResourceArg(name = LocalInfrastructureResource.POSTGRES, value = "false"))
 class ProvisioningScenarioTest {
 
     private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
@@ -41,28 +51,28 @@ class ProvisioningScenarioTest {
     private static final String VENDOR_INBOUND_RULE = "Trustifi Inbound Relay";
     private static final List<String> RELAY_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
 
-    private static WorkerUnderTest world;
-    private static ExchangeOnlineSimulator simulator;
-    private static CommandDriver driver;
+    ExchangeOnlineSimulator simulator;
+    LocalDnsServer dns;
+    @Inject
+    ProvisioningPlan plan;
+    @ConfigProperty(name = "worker.relay-secrets.keys." + SimulatedExchangeResource.RELAY_KEY_ID)
+    String relayKey;
+    private PlanDriver driver;
 
-    @BeforeAll
-    static void start() throws Exception {
-        world = WorkerUnderTest.start(Map.of());
-        simulator = world.simulator;
-        driver = world.driver;
+    @BeforeEach
+    void startDriver() {
+        driver = new PlanDriver(plan, relayKey);
     }
 
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
+    @AfterEach
+    void stopDriver() {
+        driver.close();
     }
 
     @Test
     void freshTenantEndsWithEveryObjectAsTheSeedSaysAndASecondRunWritesNothing() {
         SimulatedTenant tenant = simulator.createTenant(tenant("fresh", withVendorInboundRule()));
-        world.dns.putTxt(ExchangeState.customDomainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
+        dns.putTxt(ExchangeState.customDomainOf(tenant), "v=spf1 include:spf.protection.outlook.com -all");
 
         List<StatusEvent> first = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
 
@@ -79,7 +89,6 @@ class ProvisioningScenarioTest {
                 .contains("publish TXT \"v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all\"");
         assertThat(steps.get(ProvisioningStep.VERIFY).outcome()).isEqualTo(StepOutcome.PASSED);
         assertSeedConfiguration(tenant);
-        assertThat(SeedObjects.holds(tenant, ExchangeState.customDomainOf(tenant), SECRET)).as("benchmarks/bulk's check agrees").isTrue();
         assertThat(first).noneMatch(event -> String.valueOf(event.detail()).contains(SECRET));
 
         Map<String, Long> writesBefore = ExchangeState.writes(tenant);
@@ -173,7 +182,7 @@ class ProvisioningScenarioTest {
         String rotated = "rotated-" + UUID.randomUUID();
 
         List<StatusEvent> rotation = driver.awaitFinal(driver.send(CommandKind.ROTATE_SECRET,
-                new CommandDriver.Request(tenant.tenantId(), List.of(ExchangeState.customDomainOf(tenant)), rotated, null, null, null, List.of())), PLAN_TIMEOUT);
+                request(tenant).withRelaySecret(rotated)), PLAN_TIMEOUT);
 
         assertThat(finalEvent(rotation).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(rotation).noneMatch(event -> String.valueOf(event.detail()).contains(rotated));
@@ -196,7 +205,7 @@ class ProvisioningScenarioTest {
         simulator.setTenantFaults(noRole.tenantId(), FaultProfile.NONE.withNoExchangeRole(true));
 
         StatusEvent internalRelayResult = finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD,
-                CommandDriver.Request.of(internalRelay.tenantId(), relayDomain, SECRET)), PLAN_TIMEOUT));
+                PlanDriver.Request.of(internalRelay.tenantId(), relayDomain, SECRET)), PLAN_TIMEOUT));
         List<StatusEvent> dehydratedEvents = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(dehydrated)), PLAN_TIMEOUT);
         StatusEvent noRoleResult = finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(noRole)), PLAN_TIMEOUT));
 
@@ -329,8 +338,8 @@ class ProvisioningScenarioTest {
         return copy;
     }
 
-    private static CommandDriver.Request request(SimulatedTenant tenant) {
-        return CommandDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
+    private static PlanDriver.Request request(SimulatedTenant tenant) {
+        return PlanDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
     }
 
     private static TenantSpec tenant(String label, List<CmdletInvocation> configuration) {

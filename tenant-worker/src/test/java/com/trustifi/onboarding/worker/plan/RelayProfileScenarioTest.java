@@ -1,9 +1,11 @@
-package com.trustifi.onboarding.localstack;
+package com.trustifi.onboarding.worker.plan;
 
-import static com.trustifi.onboarding.localstack.CommandDriver.finalEvent;
-import static com.trustifi.onboarding.localstack.CommandDriver.lastByStep;
+import static com.trustifi.onboarding.worker.plan.PlanDriver.finalEvent;
+import static com.trustifi.onboarding.worker.plan.PlanDriver.lastByStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trustifi.onboarding.infrastructure.LocalDnsServer;
+import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.DnsRecord;
 import com.trustifi.onboarding.model.DnsRecordCheck;
@@ -13,45 +15,54 @@ import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.DomainSpec;
 import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
+import com.trustifi.onboarding.simulator.ExchangeState;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantPopulation;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two relay profiles through the worker as its own process: a newer tenant gets ALL_TENANTS (a Partner connector,
+ * The two relay profiles through the worker's plans, in the test's JVM: a newer tenant gets ALL_TENANTS (a Partner connector,
  * no inbound connector, the domain-verification records checked in DNS), an older one OLDER_TENANT, and switching a
  * tenant from one to the other is a plan like any other that offboarding undoes.
  */
+@QuarkusTest
+@QuarkusTestResource(SimulatedExchangeResource.class)
+@QuarkusTestResource(value = LocalInfrastructureResource.class, initArgs = @ResourceArg(name = LocalInfrastructureResource.POSTGRES, value = "false"))
 class RelayProfileScenarioTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String SECRET = "profile-relay-secret-" + UUID.randomUUID();
 
-    private static WorkerUnderTest world;
-    private static ExchangeOnlineSimulator simulator;
-    private static CommandDriver driver;
+    ExchangeOnlineSimulator simulator;
+    LocalDnsServer dns;
+    @Inject
+    ProvisioningPlan plan;
+    @ConfigProperty(name = "worker.relay-secrets.keys." + SimulatedExchangeResource.RELAY_KEY_ID)
+    String relayKey;
+    private PlanDriver driver;
 
-    @BeforeAll
-    static void start() throws Exception {
-        world = WorkerUnderTest.start(Map.of());
-        simulator = world.simulator;
-        driver = world.driver;
+    @BeforeEach
+    void startDriver() {
+        driver = new PlanDriver(plan, relayKey);
     }
 
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
+    @AfterEach
+    void stopDriver() {
+        driver.close();
     }
 
     @Test
@@ -59,7 +70,7 @@ class RelayProfileScenarioTest {
         SimulatedTenant tenant = simulator.createTenant(tenant("newer", "2024-05-01T00:00:00Z"));
         String domain = ExchangeState.customDomainOf(tenant);
         List<DnsRecord> records = recordsFor(domain);
-        CommandDriver.Request request = request(tenant).withDomainRecords(records);
+        PlanDriver.Request request = request(tenant).withDomainRecords(records);
 
         List<StatusEvent> events = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request), TIMEOUT);
 
@@ -79,16 +90,16 @@ class RelayProfileScenarioTest {
                 .containsEntry("RouteMessageOutboundConnector", "Trustifi Outbound Connector (Send)")
                 .containsEntry("SetHeaderName", "x-trustifi-creds"));
         assertThat(steps.get(ProvisioningStep.CHECK_SPF).outcome()).isEqualTo(StepOutcome.SKIPPED);
-        StatusEvent dns = steps.get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION);
-        assertThat(dns.outcome()).isEqualTo(StepOutcome.WARNING);
-        assertThat(dns.detail()).contains("6 of 6 domain-verification records are not published")
+        StatusEvent verification = steps.get(ProvisioningStep.CHECK_DOMAIN_VERIFICATION);
+        assertThat(verification.outcome()).isEqualTo(StepOutcome.WARNING);
+        assertThat(verification.detail()).contains("6 of 6 domain-verification records are not published")
                 .contains("MX bounce." + domain + " \"10 feedback-smtp.us-east-1.amazonses.com\"");
-        assertThat(dns.dnsRecords()).extracting(DnsRecordCheck::record).containsExactlyElementsOf(records);
-        assertThat(dns.dnsRecords()).noneMatch(DnsRecordCheck::published);
+        assertThat(verification.dnsRecords()).extracting(DnsRecordCheck::record).containsExactlyElementsOf(records);
+        assertThat(verification.dnsRecords()).noneMatch(DnsRecordCheck::published);
 
         // the partner publishes them; one still carries a typo
-        records.forEach(record -> world.dns.put(record.type(), record.name(), record.value()));
-        world.dns.putTxt("_amazonses." + domain, "a-token-with-a-typo");
+        records.forEach(record -> dns.put(record.type(), record.name(), record.value()));
+        dns.putTxt("_amazonses." + domain, "a-token-with-a-typo");
         List<StatusEvent> verify = driver.awaitFinal(driver.send(CommandKind.VERIFY, request), TIMEOUT);
 
         assertThat(finalEvent(verify).outcome()).as(verify.toString()).isEqualTo(StepOutcome.SUCCEEDED);
@@ -107,7 +118,7 @@ class RelayProfileScenarioTest {
         assertThat(finalEvent(older).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
         assertThat(tenant.inboundConnectors()).hasSize(1);
         Map<String, Long> writesBefore = ExchangeState.writes(tenant);
-        CommandDriver.Request toAllTenants = request(tenant).withProfile(RelayProfileName.ALL_TENANTS)
+        PlanDriver.Request toAllTenants = request(tenant).withProfile(RelayProfileName.ALL_TENANTS)
                 .withDomainRecords(recordsFor(ExchangeState.customDomainOf(tenant)));
 
         Map<ProvisioningStep, StatusEvent> plan = lastByStep(driver.awaitFinal(driver.send(CommandKind.PLAN, toAllTenants), TIMEOUT));
@@ -246,8 +257,8 @@ class RelayProfileScenarioTest {
                 new DnsRecord("mail-from", "TXT", "bounce." + domain, "v=spf1 include:amazonses.com ~all"));
     }
 
-    private static CommandDriver.Request request(SimulatedTenant tenant) {
-        return CommandDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
+    private static PlanDriver.Request request(SimulatedTenant tenant) {
+        return PlanDriver.Request.of(tenant.tenantId(), ExchangeState.customDomainOf(tenant), SECRET);
     }
 
     private static TenantSpec tenant(String label, String created) {
