@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Waits until a broker answers a metadata request. An open port is not enough: a KRaft broker accepts
@@ -15,7 +16,21 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class BrokerReadiness {
 
+    private static final Logger LOG = Logger.getLogger(BrokerReadiness.class);
+
     private BrokerReadiness() {
+    }
+
+    /** Waits for a broker just started; one that does not become ready is closed. */
+    static <B extends KafkaBroker> B awaitStarted(B broker, Duration timeout, long startedNanos) {
+        try {
+            await(broker.bootstrapServers(), timeout);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        LOG.infof("%s ready after %d ms", broker, Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+        return broker;
     }
 
     static void await(String bootstrapServers, Duration timeout) {

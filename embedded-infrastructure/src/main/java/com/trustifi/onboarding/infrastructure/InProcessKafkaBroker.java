@@ -56,11 +56,7 @@ public final class InProcessKafkaBroker implements KafkaBroker {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            InProcessKafkaBroker broker = new InProcessKafkaBroker(cluster);
-            BrokerReadiness.await(broker.bootstrapServers, READY_TIMEOUT);
-            LOG.infof("In-process Kafka ready at %s after %d ms", broker.bootstrapServers,
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return broker;
+            return BrokerReadiness.awaitStarted(new InProcessKafkaBroker(cluster), READY_TIMEOUT, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(cluster);
@@ -85,6 +81,11 @@ public final class InProcessKafkaBroker implements KafkaBroker {
                 throw new IllegalStateException("Kafka did not stop cleanly", e);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "In-process Kafka at " + bootstrapServers;
     }
 
     private static Path createDataFolder(Path parentDir) {

@@ -83,19 +83,21 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         Runtime.getRuntime().addShutdownHook(broker.stopOnExit);
         try {
             awaitPort(process, port, log);
-            BrokerReadiness.await(broker.bootstrapServers, READY_TIMEOUT);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
-        LOG.infof("Kafka process %d ready at %s after %d ms", process.pid(), broker.bootstrapServers,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return broker;
+        return BrokerReadiness.awaitStarted(broker, READY_TIMEOUT, started);
     }
 
     @Override
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka process " + process.pid() + " at " + bootstrapServers;
     }
 
     public long pid() {

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.jboss.logging.Logger;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
@@ -17,12 +15,10 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class KafkaContainerBroker implements KafkaBroker {
 
-    private static final Logger LOG = Logger.getLogger(KafkaContainerBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaContainer container;
     private final String bootstrapServers;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaContainerBroker(KafkaContainer container) {
         this.container = container;
@@ -34,16 +30,7 @@ public final class KafkaContainerBroker implements KafkaBroker {
         long started = System.nanoTime();
         KafkaContainer container = configured();
         container.start();
-        KafkaContainerBroker broker = new KafkaContainerBroker(container);
-        try {
-            BrokerReadiness.await(broker.bootstrapServers, READY_TIMEOUT);
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-        LOG.infof("Kafka container %s ready at %s after %d ms", container.getDockerImageName(), broker.bootstrapServers,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return broker;
+        return BrokerReadiness.awaitStarted(new KafkaContainerBroker(container), READY_TIMEOUT, started);
     }
 
     /** The container as it will be started; building it does not reach Docker. */
@@ -76,13 +63,12 @@ public final class KafkaContainerBroker implements KafkaBroker {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            container.stop();
-        }
+        // Testcontainers' stop does nothing the second time
+        container.stop();
     }
 
     @Override
     public String toString() {
-        return "Kafka container at " + bootstrapServers;
+        return "Kafka container " + container.getDockerImageName() + " at " + bootstrapServers;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,7 +21,6 @@ public final class PostgresContainerServer implements AutoCloseable {
 
     private final PostgreSQLContainer container;
     private final DatabaseEndpoint endpoint;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresContainerServer(PostgreSQLContainer container, String database) {
         this.container = container;
@@ -67,9 +65,8 @@ public final class PostgresContainerServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            container.stop();
-        }
+        // Testcontainers' stop does nothing the second time
+        container.stop();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.trustifi.onboarding.simulator.exchange;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,14 +53,7 @@ public record InboundConnector(
 
     /** The object as Get-InboundConnector returns it; SenderDomains as SMTP address spaces with cost 1, {@code smtp:*;1} [S3]. */
     public Map<String, Object> toExchangeObject() {
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("Identity", identity());
-        object.put("Name", name);
-        object.put("Guid", guid.toString());
-        object.put("Enabled", enabled);
-        object.put("ConnectorType", connectorType.name());
-        object.put("ConnectorSource", connectorSource);
-        object.put("Comment", comment);
+        Map<String, Object> object = ConnectorProperties.leading(identity(), guid, enabled, connectorType, connectorSource, comment);
         object.put("SenderDomains", senderDomains.stream().map(domain -> "smtp:" + domain + ";1").toList());
         object.put("SenderIPAddresses", senderIpAddresses);
         object.put("CloudServicesMailEnabled", cloudServicesMailEnabled);
@@ -71,9 +63,6 @@ public record InboundConnector(
         object.put("RestrictDomainsToCertificate", restrictDomainsToCertificate);
         object.put("TlsSenderCertificateName", tlsSenderCertificateName);
         InboundConnectorCmdlets.OTHER.writeTo(object, other, List.of());
-        object.put("WhenCreated", ExchangeTime.format(whenCreated));
-        object.put("WhenChanged", ExchangeTime.format(whenChanged));
-        object.put("WhenChangedUTC", ExchangeTime.formatUtc(whenChanged));
-        return object;
+        return ConnectorProperties.withTimestamps(object, whenCreated, whenChanged);
     }
 }

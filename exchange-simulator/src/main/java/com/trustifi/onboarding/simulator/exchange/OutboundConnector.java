@@ -1,7 +1,6 @@
 package com.trustifi.onboarding.simulator.exchange;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,14 +56,7 @@ public record OutboundConnector(
      * RecipientDomains as {@code []} (connectors, unlike rules, show empty lists), {@code WhenChangedUTC} beside WhenChanged.
      */
     public Map<String, Object> toExchangeObject() {
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("Identity", identity());
-        object.put("Name", name);
-        object.put("Guid", guid.toString());
-        object.put("Enabled", enabled);
-        object.put("ConnectorType", connectorType.name());
-        object.put("ConnectorSource", connectorSource);
-        object.put("Comment", comment);
+        Map<String, Object> object = ConnectorProperties.leading(identity(), guid, enabled, connectorType, connectorSource, comment);
         object.put("RecipientDomains", recipientDomains);
         object.put("SmartHosts", smartHosts);
         object.put("UseMXRecord", useMxRecord);
@@ -78,9 +70,6 @@ public record OutboundConnector(
         object.put("TestMode", testMode);
         object.put("ValidationRecipients", validationRecipients);
         object.put("IsValidated", isValidated);
-        object.put("WhenCreated", ExchangeTime.format(whenCreated));
-        object.put("WhenChanged", ExchangeTime.format(whenChanged));
-        object.put("WhenChangedUTC", ExchangeTime.formatUtc(whenChanged));
-        return object;
+        return ConnectorProperties.withTimestamps(object, whenCreated, whenChanged);
     }
 }
