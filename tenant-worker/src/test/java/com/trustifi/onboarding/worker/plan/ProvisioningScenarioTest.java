@@ -4,7 +4,6 @@ import static com.trustifi.onboarding.worker.plan.PlanDriver.finalEvent;
 import static com.trustifi.onboarding.worker.plan.PlanDriver.lastByStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
@@ -12,7 +11,6 @@ import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.CmdletInvocation;
 import com.trustifi.onboarding.simulator.DomainSpec;
-import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.ExchangeState;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantSpec;
@@ -23,7 +21,6 @@ import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,30 +38,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(SimulatedExchangeResource.class)
 @QuarkusTestResource(value = LocalInfrastructureResource.class, initArgs = @ResourceArg(name = LocalInfrastructureResource.POSTGRES, value = "false"))
-class ProvisioningScenarioTest {
+class ProvisioningScenarioTest extends PlanScenario {
 
     private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
     private static final String SECRET = "scenario-relay-secret-" + UUID.randomUUID();
     private static final String VENDOR_INBOUND_RULE = "Trustifi Inbound Relay";
     private static final List<String> RELAY_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
-
-    ExchangeOnlineSimulator simulator;
-    LocalDnsServer dns;
-    @Inject
-    ProvisioningPlan plan;
-    @ConfigProperty(name = "worker.relay-secrets.keys." + SimulatedExchangeResource.RELAY_KEY_ID)
-    String relayKey;
-    private PlanDriver driver;
-
-    @BeforeEach
-    void startDriver() {
-        driver = new PlanDriver(plan, relayKey);
-    }
-
-    @AfterEach
-    void stopDriver() {
-        driver.close();
-    }
 
     @Test
     void freshTenantEndsWithEveryObjectAsTheSeedSaysAndASecondRunWritesNothing() {

@@ -4,7 +4,6 @@ import static com.trustifi.onboarding.worker.plan.PlanDriver.finalEvent;
 import static com.trustifi.onboarding.worker.plan.PlanDriver.lastByStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trustifi.onboarding.infrastructure.LocalDnsServer;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.DnsRecord;
@@ -14,7 +13,6 @@ import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.simulator.DomainSpec;
-import com.trustifi.onboarding.simulator.ExchangeOnlineSimulator;
 import com.trustifi.onboarding.simulator.ExchangeState;
 import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantPopulation;
@@ -22,16 +20,12 @@ import com.trustifi.onboarding.simulator.TenantSpec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,28 +36,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(SimulatedExchangeResource.class)
 @QuarkusTestResource(value = LocalInfrastructureResource.class, initArgs = @ResourceArg(name = LocalInfrastructureResource.POSTGRES, value = "false"))
-class RelayProfileScenarioTest {
+class RelayProfileScenarioTest extends PlanScenario {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String SECRET = "profile-relay-secret-" + UUID.randomUUID();
-
-    ExchangeOnlineSimulator simulator;
-    LocalDnsServer dns;
-    @Inject
-    ProvisioningPlan plan;
-    @ConfigProperty(name = "worker.relay-secrets.keys." + SimulatedExchangeResource.RELAY_KEY_ID)
-    String relayKey;
-    private PlanDriver driver;
-
-    @BeforeEach
-    void startDriver() {
-        driver = new PlanDriver(plan, relayKey);
-    }
-
-    @AfterEach
-    void stopDriver() {
-        driver.close();
-    }
 
     @Test
     void aNewerTenantGetsThePartnerConnectorAndIsToldWhichRecordsToPublish() {
