@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param retryable     with {@link StepOutcome#FAILED}: whether retrying the onboarding may help
  * @param profile       with {@link ProvisioningStep#CHECK_TENANT}: the relay profile the plan applies
  * @param dnsRecords    with {@link ProvisioningStep#CHECK_DOMAIN_VERIFICATION}: each record, and whether DNS has it
+ * @param drift         with {@link StepOutcome#DRIFTED}, and on a verify's final event: each property that differs
  */
 public record StatusEvent(
         int schemaVersion,
@@ -32,7 +33,8 @@ public record StatusEvent(
         boolean retryable,
         Instant occurredAt,
         RelayProfileName profile,
-        List<DnsRecordCheck> dnsRecords) {
+        List<DnsRecordCheck> dnsRecords,
+        List<PropertyDrift> drift) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -42,6 +44,16 @@ public record StatusEvent(
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(outcome, "outcome");
         dnsRecords = dnsRecords == null || dnsRecords.isEmpty() ? null : List.copyOf(dnsRecords);
+        drift = drift == null || drift.isEmpty() ? null : List.copyOf(drift);
+    }
+
+    /** An event without drift: every event but a verify's. */
+    public StatusEvent(int schemaVersion, UUID eventId, UUID onboardingId, String tenantId, long sequence,
+            ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
+            Instant nextAttemptAt, boolean retryable, Instant occurredAt, RelayProfileName profile,
+            List<DnsRecordCheck> dnsRecords) {
+        this(schemaVersion, eventId, onboardingId, tenantId, sequence, step, outcome, detail, remediation, attempt,
+                nextAttemptAt, retryable, occurredAt, profile, dnsRecords, null);
     }
 
     /** An event that names no profile and no records: every event but the tenant check's and the DNS check's. */
@@ -49,7 +61,7 @@ public record StatusEvent(
             ProvisioningStep step, StepOutcome outcome, String detail, String remediation, int attempt,
             Instant nextAttemptAt, boolean retryable, Instant occurredAt) {
         this(schemaVersion, eventId, onboardingId, tenantId, sequence, step, outcome, detail, remediation, attempt,
-                nextAttemptAt, retryable, occurredAt, null, null);
+                nextAttemptAt, retryable, occurredAt, null, null, null);
     }
 
     /** True when this event ends the onboarding. */

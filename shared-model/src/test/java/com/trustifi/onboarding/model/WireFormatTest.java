@@ -69,6 +69,25 @@ class WireFormatTest {
                     new DnsRecordCheck(new DnsRecord("mail-from", "MX", "bounce.contoso.example",
                             "10 feedback-smtp.us-east-1.amazonses.com"), false)));
 
+    private final StatusEvent drifted = new StatusEvent(
+            StatusEvent.SCHEMA_VERSION,
+            UUID.fromString("4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+            ONBOARDING_ID,
+            TENANT_ID,
+            9,
+            ProvisioningStep.ONBOARDING,
+            StepOutcome.FAILED,
+            "Drift found: Trustifi Outbound Relay differs: SetAuditSeverity: Low -> High",
+            "Onboard the tenant again to repair it",
+            1,
+            null,
+            true,
+            Instant.parse("2026-11-28T10:15:45Z"),
+            null,
+            null,
+            List.of(new PropertyDrift("Trustifi Outbound Relay", "SetAuditSeverity", "High", "Low"),
+                    new PropertyDrift("Trustifi Inbound Connector (Receive)", PropertyDrift.WHOLE_OBJECT, "present", null)));
+
     @Test
     void commandIsWrittenAsTheGoldenFile() throws IOException {
         assertThat(written(command)).isEqualTo(golden("provisioning-command-v1.json"));
@@ -122,6 +141,14 @@ class WireFormatTest {
         assertThat(written(domainCheck)).isEqualTo(golden("status-event-domain-check-v1.json"));
         assertThat(WireJson.mapper().treeToValue(golden("status-event-domain-check-v1.json"), StatusEvent.class))
                 .isEqualTo(domainCheck);
+    }
+
+    @Test
+    void aVerifysDriftIsWrittenAndReadAsTheGoldenFile() throws IOException {
+        assertThat(written(drifted)).isEqualTo(golden("status-event-drift-v1.json"));
+        assertThat(WireJson.mapper().treeToValue(golden("status-event-drift-v1.json"), StatusEvent.class)).isEqualTo(drifted);
+        assertThat(WireJson.mapper().treeToValue(golden("status-event-v1.json"), StatusEvent.class).drift())
+                .as("an event from before drift was carried").isNull();
     }
 
     @Test

@@ -65,6 +65,10 @@ public class Onboarding extends PanacheEntityBase {
     @Column(name = "relay_account_id")
     public UUID relayAccountId;
 
+    /** A check of the fleet watch: not the partner's own, so it neither keeps the tenant busy nor shows in its list. */
+    @Column(nullable = false)
+    public boolean watch;
+
     /** The batch this onboarding was submitted in; null for one submitted on its own or made by an action. */
     @Column(name = "batch_id")
     public UUID batchId;
@@ -182,7 +186,8 @@ public class Onboarding extends PanacheEntityBase {
 
     /** The tenant's onboarding in progress; a connection check, which only reads, does not count. */
     public static Optional<Onboarding> activeFor(String tenantId) {
-        return find("tenantId = ?1 and status in ?2 and kind <> ?3", tenantId, OnboardingStatus.ACTIVE, CommandKind.CHECK_CONNECTION)
+        return find("tenantId = ?1 and status in ?2 and kind <> ?3 and watch = false", tenantId, OnboardingStatus.ACTIVE,
+                CommandKind.CHECK_CONNECTION)
                 .firstResultOptional();
     }
 
@@ -192,7 +197,7 @@ public class Onboarding extends PanacheEntityBase {
         Map<String, Onboarding> active = new HashMap<>();
         for (int from = 0; from < all.size(); from += TENANTS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + TENANTS_PER_QUERY));
-            Onboarding.<Onboarding>find("tenantId in ?1 and status in ?2 and kind <> ?3", chunk, OnboardingStatus.ACTIVE,
+            Onboarding.<Onboarding>find("tenantId in ?1 and status in ?2 and kind <> ?3 and watch = false", chunk, OnboardingStatus.ACTIVE,
                             CommandKind.CHECK_CONNECTION)
                     .stream().forEach(onboarding -> active.put(onboarding.tenantId, onboarding));
         }

@@ -163,6 +163,10 @@ public class OnboardingService {
                 throw new OnboardingStateException("A connection check has no actions; "
                         + "POST /v1/tenant-connections/{tenantId}/check runs a new one");
             }
+            if (onboarding.watch) {
+                throw new OnboardingStateException("A check of the fleet watch has no actions; "
+                        + "act on the onboarding it checked, or read GET /v1/tenants/{tenantId}/conformance");
+            }
             if (action != OnboardingAction.CANCEL) {
                 connections.requireConnected(partnerId, onboarding.tenantId);
             }
@@ -181,6 +185,53 @@ public class OnboardingService {
         }).map(OnboardingService::withSteps);
     }
 
+    /**
+     * Has the worker read the tenant again against the configuration of {@code watched}, a SUCCEEDED onboarding: a
+     * check of the fleet watch, which writes nothing, so it neither raises the tenant's generation (that would stop
+     * an onboarding in progress) nor keeps the tenant busy. Runs in the caller's transaction.
+     *
+     * @return empty while the partner's own onboarding of the tenant is in progress: it is checked afterwards
+     * @throws IllegalStateException when the tenant may no longer be checked for the partner, saying why; thrown past
+     *                               no transactional boundary, so the caller's transaction goes on
+     */
+    public Optional<Onboarding> watch(UUID partnerId, UUID watched) {
+        Onboarding onboarding = stillActionable(partnerId, watched);
+        if (Onboarding.activeFor(onboarding.tenantId).isPresent()) {
+            return Optional.empty();
+        }
+        RelayAccount account = usableAccount(partnerId, onboarding.relayAccountId);
+        Onboarding check = Onboarding.accept(partnerId, onboarding.order(CommandKind.VERIFY), clock.instant());
+        check.originId = watched;
+        check.watch = true;
+        check.persist();
+        outbox.append(List.of(command(check, account, tenantGenerations.current(onboarding.tenantId))));
+        return Optional.of(check);
+    }
+
+    /**
+     * Converges the tenant again to the configuration of {@code watched}, as an onboarding like any other (fenced, one
+     * at a time per tenant, audited), on the partner's policy after a check found drift. Runs in the caller's
+     * transaction.
+     *
+     * @throws RuntimeException when it cannot start now, saying why (the tenant is busy, no longer connected, ...);
+     *                          thrown past no transactional boundary, so the caller's transaction goes on
+     */
+    public Onboarding repair(UUID partnerId, UUID watched, UUID check) {
+        Onboarding onboarding = stillActionable(partnerId, watched);
+        return issue(partnerId, onboarding.order(CommandKind.ONBOARD), check, usableAccount(partnerId, onboarding.relayAccountId),
+                "conformance.repair");
+    }
+
+    /** The partner's onboarding, while the tenant is still connected to the partner and its consent holds. */
+    private Onboarding stillActionable(UUID partnerId, UUID id) {
+        Onboarding onboarding = Onboarding.ofPartner(partnerId, id).orElseThrow(() -> new IllegalStateException("No onboarding " + id));
+        String refused = connections.refusedAmong(partnerId, List.of(onboarding.tenantId)).get(onboarding.tenantId);
+        if (refused != null) {
+            throw new IllegalStateException("The tenant " + refused);
+        }
+        return onboarding;
+    }
+
     @Transactional
     public Optional<Onboarding> find(UUID partnerId, UUID id) {
         return Onboarding.ofPartner(partnerId, id).map(OnboardingService::withSteps);
@@ -189,7 +240,7 @@ public class OnboardingService {
     /** One page of the partner's onboardings, oldest first; the steps are not loaded. Connection checks show on their connection. */
     @Transactional
     public List<Onboarding> list(UUID partnerId, OnboardingFilter filter) {
-        var where = new StringBuilder("partnerId = :partner and kind <> :check");
+        var where = new StringBuilder("partnerId = :partner and kind <> :check and watch = false");
         var parameters = Parameters.with("partner", partnerId).and("check", CommandKind.CHECK_CONNECTION);
         if (filter.status() != null) {
             where.append(" and status = :status");

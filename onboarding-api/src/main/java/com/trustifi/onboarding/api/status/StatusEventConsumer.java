@@ -1,16 +1,17 @@
 package com.trustifi.onboarding.api.status;
 
+import com.trustifi.onboarding.api.conformance.ConformanceService;
+import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.tracing.AppliedEventSpans;
-import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.StatusEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -51,9 +52,12 @@ public class StatusEventConsumer {
     private final MeterRegistry registry;
     private final AppliedEventSpans spans;
     private final TenantConnections connections;
+    private final ConformanceService conformance;
 
-    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry, AppliedEventSpans spans, TenantConnections connections) {
+    StatusEventConsumer(Clock clock, Webhooks webhooks, MeterRegistry registry, AppliedEventSpans spans, TenantConnections connections,
+            ConformanceService conformance) {
         this.connections = connections;
+        this.conformance = conformance;
         this.clock = clock;
         this.webhooks = webhooks;
         this.registry = registry;
@@ -144,6 +148,9 @@ public class StatusEventConsumer {
                 } else if (onboarding.kind == CommandKind.CHECK_CONNECTION && onboarding.status == OnboardingStatus.SUCCEEDED
                         && before != OnboardingStatus.SUCCEEDED && onboarding.partnerId != null) {
                     connections.consentRestored(onboarding.partnerId, onboarding.tenantId);
+                }
+                if (!before.isTerminal() && onboarding.status.isTerminal()) {
+                    conformance.finished(onboarding, event);
                 }
             }
             return done;

@@ -7,6 +7,7 @@ import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.RelaySecretCipher;
 import com.trustifi.onboarding.model.StatusEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,7 +110,8 @@ public class Webhooks {
 
     /** As {@link #statusApplied(Onboarding, OnboardingStatus, StatusEvent)}, with the partner's webhook already looked up. */
     public void statusApplied(Onboarding onboarding, OnboardingStatus before, StatusEvent event, Optional<Webhook> webhook) {
-        if (webhook.isEmpty()) {
+        // the fleet watch's checks are not the partner's: it hears of what they find (tenantDrifted), not of them
+        if (webhook.isEmpty() || onboarding.watch) {
             return;
         }
         boolean finished = !before.isTerminal() && onboarding.status.isTerminal() && onboarding.status != OnboardingStatus.CANCELED;
@@ -126,6 +129,14 @@ public class Webhooks {
             write(onboarding.partnerId, new WebhookEvent(UUID.randomUUID(), WebhookEvent.CONSENT_WITHDRAWN, onboarding.id, onboarding.batchId,
                     onboarding.tenantId, onboarding.status, event.step(), event.outcome(), event.detail(),
                     ConsentWithdrawnException.REMEDIATION, false, event.occurredAt()));
+        }
+    }
+
+    /** Tells the partner that the fleet watch found the tenant's objects changed; once per change, not once per check. */
+    public void tenantDrifted(Onboarding check, StatusEvent event, List<PropertyDrift> drift) {
+        if (find(check.partnerId).isPresent()) {
+            write(check.partnerId, new WebhookEvent(UUID.randomUUID(), WebhookEvent.DRIFTED, check.id, null, check.tenantId,
+                    check.status, null, event.outcome(), event.detail(), event.remediation(), false, event.occurredAt(), drift));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.PropertyDrift;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,10 +23,18 @@ public final class ParameterDiff {
 
     /** Parameters whose values are secrets: the relay key travels as the rule's header value. */
     private static final Set<String> SENSITIVE = Set.of("SetHeaderValue");
+    private static final String NOT_SHOWN = "(not shown)";
     private static final Pattern ADDRESS_SPACE = Pattern.compile("^(?i:smtp):(.*);\\d+$");
 
     /** One property whose actual value differs from the desired one. */
     public record Change(String parameter, String actual, String desired) {
+
+        /** The change as a verify reports it on the wire: a secret's values are not shown, only that they differ. */
+        public PropertyDrift driftOf(String object) {
+            return SENSITIVE.contains(parameter)
+                    ? new PropertyDrift(object, parameter, NOT_SHOWN, NOT_SHOWN)
+                    : new PropertyDrift(object, parameter, desired, actual);
+        }
 
         @Override
         public String toString() {

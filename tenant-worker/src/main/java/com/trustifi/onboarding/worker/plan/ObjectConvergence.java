@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.Cmdlet;
 import com.trustifi.onboarding.worker.exchange.ExchangeAdminClient;
@@ -62,7 +63,7 @@ public class ObjectConvergence {
             }
             return switch (context.mode()) {
                 case PLAN -> StepResult.of(StepOutcome.WOULD_CREATE, "Would create " + label + " with " + parameters(desired));
-                case VERIFY -> StepResult.of(StepOutcome.DRIFTED, label + " is missing");
+                case VERIFY -> StepResult.drifted(label + " is missing", List.of(new PropertyDrift(name, PropertyDrift.WHOLE_OBJECT, "present", null)));
                 case APPLY -> create(context, kind, name, desired);
             };
         }
@@ -73,7 +74,7 @@ public class ObjectConvergence {
         String summary = ParameterDiff.summary(changes);
         return switch (context.mode()) {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would update " + label + ": " + summary);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, label + " differs: " + summary);
+            case VERIFY -> StepResult.drifted(label + " differs: " + summary, changes.stream().map(change -> change.driftOf(name)).toList());
             case APPLY -> {
                 Map<String, Object> parameters = new LinkedHashMap<>();
                 parameters.put("Identity", name);
@@ -91,7 +92,8 @@ public class ObjectConvergence {
         }
         return switch (context.mode()) {
             case PLAN -> StepResult.of(StepOutcome.WOULD_REMOVE, "Would remove " + name + because);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, name + " is present" + (why == null ? "" : " but " + why));
+            case VERIFY -> StepResult.drifted(name + " is present" + (why == null ? "" : " but " + why),
+                    List.of(new PropertyDrift(name, PropertyDrift.WHOLE_OBJECT, null, "present")));
             case APPLY -> remove(context, kind, name);
         };
     }

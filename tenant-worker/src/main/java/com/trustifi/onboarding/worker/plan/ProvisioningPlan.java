@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
@@ -69,6 +70,7 @@ public class ProvisioningPlan {
         }
         boolean propagating = false;
         List<String> drift = new java.util.ArrayList<>();
+        List<PropertyDrift> driftedProperties = new java.util.ArrayList<>();
         List<String> done = new java.util.ArrayList<>();
         for (PlanStep step : steps(command.kind())) {
             if (generations.supersedes(command)) {
@@ -92,6 +94,7 @@ public class ProvisioningPlan {
             }
             if (result.outcome() == StepOutcome.DRIFTED) {
                 drift.add(result.detail());
+                driftedProperties.addAll(result.drift());
             }
             if (result.isFailure()) {
                 LOG.infof("%s %s failed at %s: %s", command.kind(), command.onboardingId(), step.name(),
@@ -105,8 +108,10 @@ public class ProvisioningPlan {
                         "The rule is saved; Exchange Online can take up to 30 minutes to apply it everywhere"));
             }
         }
+        // a verify's final event carries every drifted property, so that the API reads the whole finding from one event
         status.onboarding(drift.isEmpty() ? finalResult(command.kind(), propagating)
-                : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it"));
+                : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it")
+                        .withDrift(driftedProperties));
         return PlanOutcome.FINISHED;
     }
 

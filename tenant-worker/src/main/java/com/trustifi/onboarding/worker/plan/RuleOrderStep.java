@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.exchange.ExchangeObjectKind;
@@ -52,7 +53,8 @@ public class RuleOrderStep implements PlanStep {
         String move = ourName + " from priority " + ourPriority + " to " + vendorPriority + ", above " + vendorName;
         return switch (context.mode()) {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, "Would move " + move);
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, ourName + " is below " + vendorName);
+            case VERIFY -> StepResult.drifted(ourName + " is below " + vendorName, List.of(new PropertyDrift(ourName, "Priority",
+                    "below " + vendorPriority + " (" + vendorName + ")", String.valueOf(ourPriority))));
             case APPLY -> {
                 StepResult moved = objects.converge(context, ExchangeObjectKind.TRANSPORT_RULE, ourName, DesiredState.existing(
                         Map.of("Priority", vendorPriority), StepResult.failedRetryable(ourName + " is missing", "Retry the onboarding")));

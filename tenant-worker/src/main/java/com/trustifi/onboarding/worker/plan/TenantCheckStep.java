@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
 import com.trustifi.onboarding.model.RelayProfileName;
@@ -94,7 +95,8 @@ public class TenantCheckStep implements PlanStep {
         }
         return switch (context.mode()) {
             case PLAN -> StepResult.of(StepOutcome.WOULD_UPDATE, checked + "; would enable organization customization");
-            case VERIFY -> StepResult.of(StepOutcome.DRIFTED, checked + "; the organization is not customized");
+            case VERIFY -> StepResult.drifted(checked + "; the organization is not customized",
+                    List.of(new PropertyDrift("Organization config", "IsDehydrated", "False", "True")));
             case APPLY -> {
                 try {
                     exchange.invoke(context.tenantId(), Cmdlet.ENABLE_ORGANIZATION_CUSTOMIZATION, Map.of());

@@ -36,7 +36,7 @@ public class VerifyStep implements PlanStep {
                 .map(entry -> entry.getValue().detail())
                 .collect(Collectors.joining("; "));
         return context.mode() == Mode.VERIFY
-                ? StepResult.of(StepOutcome.DRIFTED, report)
+                ? StepResult.drifted(report, drifted.values().stream().flatMap(result -> result.drift().stream()).toList())
                 : StepResult.failedRetryable("Read back differs: " + report, "Retry the onboarding to repair the differences");
     }
 }

@@ -71,6 +71,6 @@ public final class StatusReporter {
         publisher.accept(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
                 command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
                 redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
-                result.profile(), result.dnsRecords()));
+                result.profile(), result.dnsRecords(), result.drift()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
@@ -85,7 +86,8 @@ class ProvisioningScenarioTest extends PlanScenario {
         assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT)).outcome())
                 .isEqualTo(StepOutcome.SUCCEEDED);
         simulator.invokeAsAdmin(tenant.tenantId(), "Set-TransportRule",
-                Map.of("Identity", "Trustifi Outbound Relay", "SetAuditSeverity", "Low", "StopRuleProcessing", false));
+                Map.of("Identity", "Trustifi Outbound Relay", "SetAuditSeverity", "Low", "StopRuleProcessing", false,
+                        "SetHeaderValue", "an-administrators-value"));
 
         List<StatusEvent> verify = driver.awaitFinal(driver.send(CommandKind.VERIFY, request(tenant)), PLAN_TIMEOUT);
 
@@ -93,6 +95,11 @@ class ProvisioningScenarioTest extends PlanScenario {
         assertThat(rule.outcome()).isEqualTo(StepOutcome.DRIFTED);
         assertThat(rule.detail()).contains("SetAuditSeverity: Low -> High").contains("StopRuleProcessing: false -> true");
         assertThat(finalEvent(verify).outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(finalEvent(verify).drift()).as("the final event carries the whole finding as data").containsExactlyInAnyOrder(
+                new PropertyDrift("Trustifi Outbound Relay", "SetAuditSeverity", "High", "Low"),
+                new PropertyDrift("Trustifi Outbound Relay", "StopRuleProcessing", "true", "false"),
+                new PropertyDrift("Trustifi Outbound Relay", "SetHeaderValue", "(not shown)", "(not shown)"));
+        assertThat(verify.toString()).doesNotContain(SECRET).doesNotContain("an-administrators-value");
 
         List<StatusEvent> repair = driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(tenant)), PLAN_TIMEOUT);
         assertThat(lastByStep(repair).get(ProvisioningStep.ENSURE_TRANSPORT_RULE).outcome()).isEqualTo(StepOutcome.UPDATED);

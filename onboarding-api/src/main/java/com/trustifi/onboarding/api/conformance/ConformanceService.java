@@ -1,0 +1,245 @@
+package com.trustifi.onboarding.api.conformance;
+
+import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.config.FleetWatchConfig;
+import com.trustifi.onboarding.api.http.UnacceptableRequestException;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingService;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.webhook.Webhooks;
+import com.trustifi.onboarding.model.CommandKind;
+import com.trustifi.onboarding.model.PropertyDrift;
+import com.trustifi.onboarding.model.StatusEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps each onboarded tenant's conformance: a tenant is watched from its first SUCCEEDED onboarding until it is
+ * offboarded; each check of the fleet watch sets what it found, tells the partner of a drift once per change, and
+ * on the REPAIR policy onboards the tenant again.
+ */
+@ApplicationScoped
+public class ConformanceService {
+
+    private static final Logger LOG = Logger.getLogger(ConformanceService.class);
+    private static final int HISTORY = 20;
+
+    private final Clock clock;
+    private final FleetWatchConfig config;
+    private final OnboardingService onboardings;
+    private final Webhooks webhooks;
+    private final AuditLog audit;
+
+    ConformanceService(Clock clock, FleetWatchConfig config, OnboardingService onboardings, Webhooks webhooks, AuditLog audit) {
+        this.clock = clock;
+        this.config = config;
+        this.onboardings = onboardings;
+        this.webhooks = webhooks;
+        this.audit = audit;
+    }
+
+    /** An onboarding reached a final status; runs in the transaction that applied its final event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void finished(Onboarding onboarding, StatusEvent event) {
+        if (onboarding.partnerId == null) {
+            return;
+        }
+        if (onboarding.watch) {
+            checkFinished(onboarding, event);
+        } else if (onboarding.status == OnboardingStatus.SUCCEEDED && onboarding.kind == CommandKind.ONBOARD) {
+            watchFrom(onboarding);
+        } else if (onboarding.status == OnboardingStatus.SUCCEEDED && onboarding.kind == CommandKind.OFFBOARD) {
+            TenantConformance.lockedForUpdate(onboarding.tenantId).filter(found -> found.partnerId.equals(onboarding.partnerId))
+                    .ifPresent(TenantConformance::delete);
+        }
+    }
+
+    /**
+     * A SUCCEEDED onboarding ends with its own read-back of every object: the tenant is in sync now. Its first check
+     * falls anywhere in one interval, so that a batch's tenants are not all checked in the same minute ever after.
+     */
+    private void watchFrom(Onboarding onboarding) {
+        Instant now = clock.instant();
+        TenantConformance conformance = TenantConformance.lockedForUpdate(onboarding.tenantId).orElse(null);
+        if (conformance == null || !conformance.partnerId.equals(onboarding.partnerId)) {
+            if (conformance != null) {
+                conformance.delete();
+                TenantConformance.flush();
+            }
+            conformance = new TenantConformance();
+            conformance.tenantId = onboarding.tenantId;
+            conformance.partnerId = onboarding.partnerId;
+            long interval = intervalOf(onboarding.partnerId).toMillis();
+            conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(interval));
+            conformance.state = ConformanceState.IN_SYNC;
+            conformance.changedAt = now;
+            conformance.onboardingId = onboarding.id;
+            conformance.checkedAt = now;
+            conformance.persist();
+            return;
+        }
+        conformance.onboardingId = onboarding.id;
+        conformance.checkedAt = now;
+        change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
+    }
+
+    private void checkFinished(Onboarding check, StatusEvent event) {
+        Optional<TenantConformance> watched = TenantConformance.lockedForUpdate(check.tenantId)
+                .filter(conformance -> conformance.partnerId.equals(check.partnerId) && check.id.equals(conformance.lastCheckId));
+        if (watched.isEmpty() || check.status == OnboardingStatus.CANCELED) {
+            return;
+        }
+        TenantConformance conformance = watched.get();
+        Instant now = clock.instant();
+        conformance.checkedAt = now;
+        if (check.status == OnboardingStatus.SUCCEEDED) {
+            change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
+            return;
+        }
+        List<PropertyDrift> drift = event.drift() == null ? List.of() : event.drift();
+        if (drift.isEmpty()) {
+            change(conformance, ConformanceState.UNREACHABLE, List.of(), event.detail(), event.remediation(), now);
+            return;
+        }
+        List<DriftedProperty> before = conformance.state == ConformanceState.DRIFTED ? conformance.drift() : List.of();
+        List<DriftedProperty> found = drift.stream().map(property -> DriftedProperty.of(property, before.stream()
+                .filter(known -> known.sameAs(property)).map(DriftedProperty::firstSeenAt).findFirst().orElse(now))).toList();
+        boolean news = before.size() != found.size() || !drift.stream().allMatch(property -> before.stream().anyMatch(known -> known.sameAs(property)));
+        change(conformance, ConformanceState.DRIFTED, found, null, null, now);
+        if (news) {
+            webhooks.tenantDrifted(check, event, drift);
+        }
+        if (policyOf(conformance) == DriftPolicy.REPAIR) {
+            repair(conformance, check);
+        }
+    }
+
+    private void repair(TenantConformance conformance, Onboarding check) {
+        try {
+            Onboarding repair = onboardings.repair(conformance.partnerId, conformance.onboardingId, check.id);
+            LOG.infof("Tenant %s drifted; repair %s started", conformance.tenantId, repair.id);
+        } catch (RuntimeException e) {
+            conformance.reason = "Not repaired yet: " + (e instanceof UnacceptableRequestException unacceptable
+                    ? "the relay account " + unacceptable.reason() : e.getMessage());
+            conformance.remediation = "The next check tries again; onboard the tenant to repair it sooner";
+        }
+    }
+
+    private static void change(TenantConformance conformance, ConformanceState state, List<DriftedProperty> drift,
+            String reason, String remediation, Instant now) {
+        if (conformance.state != state || !conformance.drift().equals(drift)) {
+            conformance.changedAt = now;
+        }
+        conformance.state = state;
+        conformance.drift(drift);
+        conformance.reason = reason;
+        conformance.remediation = remediation;
+    }
+
+    /** Starts the checks due as of {@code now}, at most {@code limit}; answers how many it started. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int startDue(Instant now, int limit) {
+        int started = 0;
+        for (TenantConformance conformance : TenantConformance.dueAsOf(now, limit)) {
+            try {
+                Optional<Onboarding> check = onboardings.watch(conformance.partnerId, conformance.onboardingId);
+                if (check.isEmpty()) {
+                    conformance.nextCheckAt = now.plus(config.busyRetry());
+                    continue;
+                }
+                conformance.lastCheckId = check.get().id;
+                started++;
+            } catch (RuntimeException e) {
+                conformance.checkedAt = now;
+                change(conformance, ConformanceState.UNREACHABLE, List.of(), e instanceof UnacceptableRequestException unacceptable
+                        ? "The relay account " + unacceptable.reason() : e.getMessage(), null, now);
+            }
+            conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
+        }
+        return started;
+    }
+
+    @Transactional
+    public Optional<TenantConformanceView> find(UUID partnerId, String tenantId) {
+        return TenantConformance.ofPartner(partnerId, tenantId).map(conformance -> TenantConformanceView.of(conformance,
+                policyOf(conformance), Onboarding.<Onboarding>find("partnerId = ?1 and tenantId = ?2 and watch = true order by createdAt desc",
+                        partnerId, tenantId).page(0, HISTORY).list()));
+    }
+
+    /** One page of the partner's watched tenants in the state, by tenant id. */
+    @Transactional
+    public List<TenantConformanceView> list(UUID partnerId, Optional<ConformanceState> state, Optional<String> after, int limit) {
+        StringBuilder where = new StringBuilder("partnerId = :partner");
+        var parameters = io.quarkus.panache.common.Parameters.with("partner", partnerId);
+        state.ifPresent(wanted -> {
+            where.append(" and state = :state");
+            parameters.and("state", wanted);
+        });
+        after.ifPresent(tenant -> {
+            where.append(" and tenantId > :after");
+            parameters.and("after", tenant);
+        });
+        return TenantConformance.<TenantConformance>find(where + " order by tenantId", parameters).page(0, limit).list()
+                .stream().map(conformance -> TenantConformanceView.of(conformance, policyOf(conformance), List.of())).toList();
+    }
+
+    @Transactional
+    public ConformanceSettingsView settings(UUID partnerId) {
+        return ConformanceSettingsView.of(intervalOf(partnerId), partnerPolicy(partnerId));
+    }
+
+    @Transactional
+    public ConformanceSettingsView set(UUID partnerId, Duration interval, DriftPolicy policy) {
+        if (interval.compareTo(config.minInterval()) < 0 || interval.compareTo(config.maxInterval()) > 0) {
+            throw new UnacceptableRequestException("checkInterval",
+                    "must be from " + config.minInterval() + " to " + config.maxInterval() + " (ISO 8601, e.g. PT6H)");
+        }
+        Duration before = intervalOf(partnerId);
+        ConformanceSettings settings = ConformanceSettings.<ConformanceSettings>findByIdOptional(partnerId).orElseGet(() -> {
+            var created = new ConformanceSettings();
+            created.partnerId = partnerId;
+            return created;
+        });
+        settings.checkIntervalSeconds = interval.toSeconds();
+        settings.policy = policy;
+        settings.updatedAt = clock.instant();
+        settings.persist();
+        if (interval.compareTo(before) < 0) {
+            // a shorter interval applies now, not after the longer one has run out
+            TenantConformance.update("nextCheckAt = ?1 where partnerId = ?2 and nextCheckAt > ?1", clock.instant().plus(interval), partnerId);
+        }
+        audit.record(partnerId, "conformance.settings", "partner", partnerId);
+        return ConformanceSettingsView.of(interval, policy);
+    }
+
+    /** Sets or clears (null) the tenant's own policy; empty when the partner does not watch the tenant. */
+    @Transactional
+    public Optional<TenantConformanceView> setPolicy(UUID partnerId, String tenantId, DriftPolicy policy) {
+        return TenantConformance.ofPartner(partnerId, tenantId).map(conformance -> {
+            conformance.policy = policy;
+            audit.record(partnerId, "conformance.policy", "tenant", tenantId);
+            return TenantConformanceView.of(conformance, policyOf(conformance), List.of());
+        });
+    }
+
+    private DriftPolicy policyOf(TenantConformance conformance) {
+        return conformance.policy != null ? conformance.policy : partnerPolicy(conformance.partnerId);
+    }
+
+    private DriftPolicy partnerPolicy(UUID partnerId) {
+        return ConformanceSettings.<ConformanceSettings>findByIdOptional(partnerId).map(settings -> settings.policy).orElse(DriftPolicy.ALERT);
+    }
+
+    private Duration intervalOf(UUID partnerId) {
+        return ConformanceSettings.<ConformanceSettings>findByIdOptional(partnerId).map(settings -> Duration.ofSeconds(settings.checkIntervalSeconds))
+                .orElse(config.defaultInterval());
+    }
+}
