@@ -111,7 +111,7 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         mount(server, "/v1.0/", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
         mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
                 baseUri.toString(), json), json);
-        mount(server, "/admin/", new AdminEndpoint(tenants, faults, propagation, signingKeys, json), json);
+        mount(server, "/admin/", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json), json);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);

@@ -63,4 +63,24 @@ class AdminEndpointTest extends RunningSimulator {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("error").asText()).contains("nobody.example");
     }
+
+    @Test
+    void anAdministratorsChangeAltersTheTenantWithoutCountingAsTraffic() {
+        SimulatedTenant tenant = simulator.createTenant(TestTenants.withCustomDomain("Drifting"));
+        simulator.invokeAsAdmin(tenant.tenantId(), "New-TransportRule", Map.of("Name", "Relay rule", "SetAuditSeverity", "High"));
+
+        HttpResponse<String> changed = client.postJson("/admin/tenants/" + tenant.tenantId() + "/administrator-changes",
+                Map.of("cmdlet", "Set-TransportRule", "parameters", Map.of("Identity", "Relay rule", "SetAuditSeverity", "Low")));
+        HttpResponse<String> refused = client.postJson("/admin/tenants/" + tenant.tenantId() + "/administrator-changes",
+                Map.of("cmdlet", "Remove-TransportRule", "parameters", Map.of("Identity", "No such rule")));
+        HttpResponse<String> malformed = client.postJson("/admin/tenants/" + tenant.tenantId() + "/administrator-changes",
+                Map.of("cmdlet", "Set-TransportRule"));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(tenant.transportRules().get(0).toExchangeObject(0)).containsEntry("SetAuditSeverity", "Low");
+        assertThat(tenant.cmdletCounts()).as("not the relay's traffic").isEmpty();
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("error").asText()).contains("No such rule");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+    }
 }

@@ -9,6 +9,9 @@ import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantConflictException;
 import com.trustifi.onboarding.simulator.TenantRegistry;
 import com.trustifi.onboarding.simulator.TenantSpec;
+import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
+import com.trustifi.onboarding.simulator.exchange.CmdletException;
+import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
 import com.trustifi.onboarding.simulator.exchange.RulePropagation;
 import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
@@ -24,19 +27,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /admin/...}: create and inspect tenants and their users, set faults and the rule propagation delay, rotate the
- * id-token signing keys. Unauthenticated and never
+ * {@code /admin/...}: create and inspect tenants (objects and counters of calls and writes) and their users, change their
+ * objects as their administrator would, set faults and the rule propagation delay, rotate the id-token signing keys. Unauthenticated and never
  * faulted on purpose: it exists for tests, the local stack and operators, and the simulator listens on loopback only.
  */
 public final class AdminEndpoint implements HttpHandler {
 
     private final TenantRegistry tenants;
+    private final CmdletCatalog catalog;
     private final FaultPlan faults;
     private final RulePropagation propagation;
     private final SigningKeys signingKeys;
     private final JsonWire json;
 
-    public AdminEndpoint(TenantRegistry tenants, FaultPlan faults, RulePropagation propagation, SigningKeys signingKeys, JsonWire json) {
+    public AdminEndpoint(TenantRegistry tenants, CmdletCatalog catalog, FaultPlan faults, RulePropagation propagation,
+            SigningKeys signingKeys, JsonWire json) {
+        this.catalog = catalog;
         this.signingKeys = signingKeys;
         this.tenants = tenants;
         this.faults = faults;
@@ -69,6 +75,7 @@ public final class AdminEndpoint implements HttpHandler {
                 json.send(exchange, 200, faults.global());
             });
             case "POST tenants/{t}/users" -> withTenant(exchange, path.get(1), t -> addUser(exchange, t));
+            case "POST tenants/{t}/administrator-changes" -> withTenant(exchange, path.get(1), t -> administratorChange(exchange, t));
             case "POST signing-keys/rotate" -> rotateKeys(exchange);
             case "PUT tenants/{t}/app-access" -> withTenant(exchange, path.get(1), t -> appAccess(exchange, t));
             case "GET faults" -> json.send(exchange, 200, faults.global());
@@ -182,6 +189,29 @@ public final class AdminEndpoint implements HttpHandler {
             return;
         }
         json.send(exchange, 201, Map.of("userPrincipalName", user.userPrincipalName(), "objectId", user.objectId(), "roles", user.roles()));
+    }
+
+    /**
+     * What the tenant's own administrator (or another vendor's tool) changes in Exchange, outside the relay's calls and
+     * so not counted as its traffic: {@code {"cmdlet": "Set-TransportRule", "parameters": {"Identity": "...", ...}}}, e.g.
+     * disable a connector, move or edit a rule, remove it. Answers what the cmdlet answers, or its error with 400.
+     */
+    private void administratorChange(HttpExchange exchange, SimulatedTenant tenant) throws IOException {
+        Optional<JsonNode> read = readBody(exchange);
+        if (read.isEmpty()) {
+            return;
+        }
+        JsonNode body = read.get();
+        if (!body.path("cmdlet").isTextual() || !body.path("parameters").isObject()) {
+            json.send(exchange, 400, error("Expected {\"cmdlet\": \"Set-TransportRule\", \"parameters\": {\"Identity\": \"...\"}}."));
+            return;
+        }
+        try {
+            json.send(exchange, 200, tenant.run(catalog, body.get("cmdlet").asText(), CmdletParameters.from(body.get("parameters")),
+                    propagation.delay()));
+        } catch (CmdletException e) {
+            json.send(exchange, 400, error(e.getMessage()));
+        }
     }
 
     /** Signs id tokens with a new key from now on: {@code {"retirePrevious": true}} also stops publishing the old ones. */
