@@ -83,41 +83,47 @@ public final class LocalStack implements AutoCloseable {
      *
      * @param ports           where the API and the simulator listen
      * @param workerOverrides worker configuration that replaces the defaults (shorter retry delays, for a test)
+     * @param apiOverrides    onboarding-api configuration that replaces the defaults (a shorter fleet-watch tick, for a test)
      * @param workers         worker processes in the one consumer group
      * @param durableCommits  PostgreSQL flushes every commit before it returns, as production does; the embedded
      *                        default does not, which tests can afford
      * @param traced          both services record every trace and export it to a {@link TraceCollector}
      */
-    public record Settings(Ports ports, Map<String, String> workerOverrides, int workers, boolean durableCommits,
-            boolean traced) {
+    public record Settings(Ports ports, Map<String, String> workerOverrides, Map<String, String> apiOverrides, int workers,
+            boolean durableCommits, boolean traced) {
 
-        public static final Settings DEFAULTS = new Settings(new Ports(0, 0), Map.of(), 1, false, false);
+        public static final Settings DEFAULTS = new Settings(new Ports(0, 0), Map.of(), Map.of(), 1, false, false);
 
         public Settings {
             workerOverrides = Map.copyOf(workerOverrides);
+            apiOverrides = Map.copyOf(apiOverrides);
             if (workers < 1) {
                 throw new IllegalArgumentException("at least one worker: " + workers);
             }
         }
 
         public Settings withPorts(Ports newPorts) {
-            return new Settings(newPorts, workerOverrides, workers, durableCommits, traced);
+            return new Settings(newPorts, workerOverrides, apiOverrides, workers, durableCommits, traced);
         }
 
         public Settings withWorkerOverrides(Map<String, String> overrides) {
-            return new Settings(ports, overrides, workers, durableCommits, traced);
+            return new Settings(ports, overrides, apiOverrides, workers, durableCommits, traced);
+        }
+
+        public Settings withApiOverrides(Map<String, String> overrides) {
+            return new Settings(ports, workerOverrides, overrides, workers, durableCommits, traced);
         }
 
         public Settings withWorkers(int count) {
-            return new Settings(ports, workerOverrides, count, durableCommits, traced);
+            return new Settings(ports, workerOverrides, apiOverrides, count, durableCommits, traced);
         }
 
         public Settings withDurableCommits() {
-            return new Settings(ports, workerOverrides, workers, true, traced);
+            return new Settings(ports, workerOverrides, apiOverrides, workers, true, traced);
         }
 
         public Settings withTraces() {
-            return new Settings(ports, workerOverrides, workers, durableCommits, true);
+            return new Settings(ports, workerOverrides, apiOverrides, workers, durableCommits, true);
         }
     }
 
@@ -185,6 +191,7 @@ public final class LocalStack implements AutoCloseable {
                 "onboarding.tenant-connections.redirect-uri",
                 "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"));
         apiSettings.putAll(tracing);
+        apiSettings.putAll(settings.apiOverrides());
         api = track(ServiceProcess.start("onboarding-api", ServiceProcess.API_HEAP, layout.onboardingApi(), apiPort,
                 apiSettings,
                 Map.of("quarkus.datasource.password", database.password(),

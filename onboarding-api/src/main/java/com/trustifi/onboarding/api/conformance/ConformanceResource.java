@@ -13,10 +13,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -94,6 +96,22 @@ public class ConformanceResource {
         String next = page.size() == pageSize ? Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(page.get(page.size() - 1).tenantId().getBytes(StandardCharsets.UTF_8)) : null;
         return new ConformancePage(page, next);
+    }
+
+    @POST
+    @Path("/conformance/checks")
+    @Operation(operationId = "checkConformanceNow", summary = "Check the partner's watched tenants (or the one named) now, not at their time",
+            description = "They become due at once and are checked over the next minutes, within the fleet's budget of checks "
+                    + "per minute; follow GET /v1/conformance")
+    @APIResponse(responseCode = "202", description = "How many tenants became due",
+            content = @Content(schema = @Schema(implementation = DueTenants.class)))
+    public Response checkNow(@Parameter(description = "Only this tenant") @RestQuery @Size(max = 255) String tenantId) {
+        return Response.accepted(new DueTenants(conformance.checkNow(caller.id(), Optional.ofNullable(tenantId).map(ConformanceResource::normalized))))
+                .build();
+    }
+
+    /** How many tenants a request made due. */
+    public record DueTenants(int due) {
     }
 
     @GET

@@ -15,7 +15,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -228,6 +230,33 @@ public class ConformanceService {
             audit.record(partnerId, "conformance.policy", "tenant", tenantId);
             return TenantConformanceView.of(conformance, policyOf(conformance), List.of());
         });
+    }
+
+    /**
+     * Makes the partner's watched tenants (or the one named) due now: they are checked over the next ticks, within the
+     * fleet's budget, as any due tenant. Answers how many.
+     */
+    @Transactional
+    public int checkNow(UUID partnerId, Optional<String> tenantId) {
+        Instant now = clock.instant();
+        int due = tenantId.isPresent()
+                ? TenantConformance.update("nextCheckAt = ?1 where partnerId = ?2 and tenantId = ?3 and nextCheckAt > ?1", now, partnerId, tenantId.get())
+                : TenantConformance.update("nextCheckAt = ?1 where partnerId = ?2 and nextCheckAt > ?1", now, partnerId);
+        audit.record(partnerId, "conformance.check-now", "partner", tenantId.orElse(partnerId.toString()));
+        return due;
+    }
+
+    /** How many tenants are in each state, over the whole fleet. */
+    @Transactional
+    public Map<ConformanceState, Long> countsByState() {
+        Map<ConformanceState, Long> counts = new EnumMap<>(ConformanceState.class);
+        for (ConformanceState state : ConformanceState.values()) {
+            counts.put(state, 0L);
+        }
+        TenantConformance.getEntityManager()
+                .createQuery("select c.state, count(c) from TenantConformance c group by c.state", Object[].class)
+                .getResultList().forEach(row -> counts.put((ConformanceState) row[0], (Long) row[1]));
+        return counts;
     }
 
     private DriftPolicy policyOf(TenantConformance conformance) {

@@ -1,17 +1,23 @@
 package com.trustifi.onboarding.api.conformance;
 
 import com.trustifi.onboarding.api.config.FleetWatchConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Starts the checks that fall due, each tick, within the fleet's budget of checks per minute: a tenant's check is a
  * VERIFY command to the worker, which only reads. What is not started in one tick stays due for the next, so a
- * backlog drains at the budget's pace instead of all at once.
+ * backlog drains at the budget's pace instead of all at once. The gauge {@code conformance.tenants} (by state) counts
+ * the watched tenants as of the last tick.
  */
 @ApplicationScoped
 public class FleetWatch {
@@ -22,16 +28,23 @@ public class FleetWatch {
     private final FleetWatchConfig config;
     private final Clock clock;
 
-    FleetWatch(ConformanceService conformance, FleetWatchConfig config, Clock clock) {
+    private final Map<ConformanceState, AtomicLong> tenantsByState = new EnumMap<>(ConformanceState.class);
+
+    FleetWatch(ConformanceService conformance, FleetWatchConfig config, Clock clock, MeterRegistry registry) {
         this.conformance = conformance;
         this.config = config;
         this.clock = clock;
+        for (ConformanceState state : ConformanceState.values()) {
+            tenantsByState.put(state, registry.gauge("conformance.tenants", Tags.of("state", state.name()), new AtomicLong()));
+        }
     }
 
     @Scheduled(every = "${onboarding.fleet-watch.tick:1m}", delayed = "${onboarding.fleet-watch.tick:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         sweepAsOf(clock.instant());
+        // the gauges follow the fleet once a tick: a count over the table, not a query per scrape
+        conformance.countsByState().forEach((state, count) -> tenantsByState.get(state).set(count));
     }
 
     /** Starts the checks due as of {@code now}, at most one tick's budget; answers how many started. */

@@ -91,4 +91,17 @@ class FleetWatchSweepTest {
         assertThat(after.lastCheckId).isNull();
         assertThat(after.nextCheckAt).isAfter(Instant.now().plus(Duration.ofMinutes(4))).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
     }
+
+    @Test
+    void aPartnerCanHaveItsTenantsCheckedNowAndTheGaugesCountTheFleetByState() {
+        TestPartner partner = TestPartner.create();
+        String tenant = onboarded(partner);
+
+        partner.request().post("/v1/conformance/checks?tenantId=" + tenant).then().statusCode(202).body("due", equalTo(1));
+        watch.tick();
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TenantConformance.<TenantConformance>findById(tenant).lastCheckId)).isNotNull();
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("conformance_tenants\\{state=\"IN_SYNC\"\\} [1-9]");
+    }
 }
