@@ -117,6 +117,10 @@ abstract class ChaosStack {
         }
 
         static Customers connect(String label, int count, PartnerPortal partner) throws Exception {
+            return connect(stack, label, count, partner);
+        }
+
+        static Customers connect(LocalStack stack, String label, int count, PartnerPortal partner) throws Exception {
             anyPartner = partner;
             List<SimulatedTenant> tenants = new ArrayList<>();
             Map<String, String> accounts = new HashMap<>();
