@@ -48,8 +48,9 @@ class FleetWatchScenarioTest {
         });
         receiver.start();
         stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("fleet-watch-local-stack"),
+                // a sweep of the 100 tenants starts within one tick of 2 s
                 LocalStack.Settings.DEFAULTS.withApiOverrides(Map.of("onboarding.fleet-watch.tick", "2s",
-                        "onboarding.webhook.allow-private-addresses", "true")));
+                        "onboarding.fleet-watch.checks-per-minute", "3000", "onboarding.webhook.allow-private-addresses", "true")));
     }
 
     @AfterAll
@@ -115,6 +116,14 @@ class FleetWatchScenarioTest {
         assertThat(driftWebhooks()).as("one webhook per drifted tenant").hasSize(7)
                 .allSatisfy(body -> assertThat(expected.keySet().stream().filter(body::contains)).hasSize(1));
         assertThat(writesByTenant(tenants)).as("a sweep only reads").isEqualTo(writesBefore);
+        PartnerCliJar.Run export = PartnerCliJar.run(Files.createTempDirectory("fleet-watch-cli"),
+                Map.of("ONBOARDING_API_URL", stack.apiBaseUri().toString(), "ONBOARDING_API_KEY", partner.apiKey()), "drifted");
+        assertThat(export.exitCode()).as(export.toString()).isEqualTo(1);
+        List<String> rows = export.stdout().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("tenantId,object,property,expected,found,firstSeenAt,checkedAt");
+        assertThat(rows.stream().skip(1).map(row -> row.substring(0, row.indexOf(','))).distinct())
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(export.stdout()).doesNotContain("an-administrators-guess");
 
         partner.request().body(Map.of("checkInterval", "PT6H", "policy", "REPAIR")).put("/v1/conformance/settings").then().statusCode(200);
         Instant repairSweep = Instant.now();

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,7 @@ class PartnerCliTest {
         Map<String, String> environment = Map.of("ONBOARDING_API_URL", stack.apiBaseUri().toString(),
                 "ONBOARDING_API_KEY", portal.apiKey());
 
-        CliRun onboard = cli(environment, "onboard", "--csv", tenantsCsv.toString(), "--results", results.toString(),
+        PartnerCliJar.Run onboard = cli(environment, "onboard", "--csv", tenantsCsv.toString(), "--results", results.toString(),
                 "--poll-interval", "1");
 
         assertThat(onboard.exitCode()).as(onboard.toString()).isEqualTo(1);
@@ -109,7 +108,7 @@ class PartnerCliTest {
             assertThat(tenant.transportRules()).as(tenantId).hasSize(ready ? 1 : 0);
         }
 
-        CliRun again = cli(environment, "onboard", "--csv", tenantsCsv.toString(), "--results", work.resolve("again.csv").toString());
+        PartnerCliJar.Run again = cli(environment, "onboard", "--csv", tenantsCsv.toString(), "--results", work.resolve("again.csv").toString());
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
         assertThat(again.stdout()).startsWith("batch " + batchId);
@@ -122,7 +121,7 @@ class PartnerCliTest {
         Files.writeString(config, "api-url=" + stack.apiBaseUri() + "\napi-key=" + portal.apiKey() + "\n");
         Path retryResults = work.resolve("retry.csv");
 
-        CliRun retry = cli(Map.of(), "retry-failed", batchId, "--config", config.toString(), "--results", retryResults.toString(),
+        PartnerCliJar.Run retry = cli(Map.of(), "retry-failed", batchId, "--config", config.toString(), "--results", retryResults.toString(),
                 "--poll-interval", "1");
 
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
@@ -131,11 +130,11 @@ class PartnerCliTest {
         assertThat(retried.subList(1, 3)).allSatisfy(line -> assertThat(line).contains(",SUCCEEDED,"));
         assertThat(withoutRole).allSatisfy(tenant -> assertThat(tenant.transportRules()).hasSize(1));
 
-        CliRun status = cli(environment, "status", batchId);
+        PartnerCliJar.Run status = cli(environment, "status", batchId);
         assertThat(status.exitCode()).as("the first batch still holds its two failures").isEqualTo(1);
         assertThat(status.stdout()).contains("SUCCEEDED " + READY, "FAILED 2", "Exchange Administrator role");
 
-        CliRun connect = cli(environment, "connect", unconnected.tenantId());
+        PartnerCliJar.Run connect = cli(environment, "connect", unconnected.tenantId());
         assertThat(connect.exitCode()).as(connect.toString()).isZero();
         assertThat(connect.stdout().trim()).startsWith(stack.simulator().baseUri().toString())
                 .contains("/oauth2/v2.0/authorize?", "scope=openid%20profile", "code_challenge_method=S256");
@@ -147,33 +146,8 @@ class PartnerCliTest {
     }
 
     /** What one run of the CLI printed, and how it ended. */
-    record CliRun(int exitCode, String stdout, String stderr) {
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
-    }
-
-    /** Runs partner-cli.jar in a JVM of its own with exactly the environment given (the caller's ONBOARDING_* removed). */
-    private static CliRun cli(Map<String, String> environment, String... args) throws Exception {
-        Path jar = ProjectLayout.find().root().resolve("partner-cli/target/partner-cli.jar");
-        assertThat(jar).as("built by the reactor before this module (./mvnw package)").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(work, "cli", ".out");
-        Path stderr = Files.createTempFile(work, "cli", ".err");
-        var builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ONBOARDING_API_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("partner-cli " + String.join(" ", args) + " did not end within 5 minutes; stderr:\n"
-                    + Files.readString(stderr));
-        }
-        return new CliRun(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    private static PartnerCliJar.Run cli(Map<String, String> environment, String... args) throws Exception {
+        return PartnerCliJar.run(work, environment, args);
     }
 
     private static TenantSpec spec(String label) {

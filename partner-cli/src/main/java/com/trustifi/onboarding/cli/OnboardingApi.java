@@ -71,6 +71,13 @@ final class OnboardingApi {
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(read(expectOk(response), JsonNode.class));
     }
 
+    /** GET /v1/conformance: one page of the partner's watched tenants in the state, after the cursor (null: the first). */
+    JsonNode conformance(String state, String cursor) {
+        String query = "?limit=500&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        return read(expectOk(send(request("/v1/conformance" + query).GET())), JsonNode.class);
+    }
+
     /** POST /v1/tenant-connections: a connect link for the tenant's administrator. */
     ConnectLink connectLink(String tenantId) {
         HttpRequest.Builder request = request("/v1/tenant-connections").header("Content-Type", "application/json")

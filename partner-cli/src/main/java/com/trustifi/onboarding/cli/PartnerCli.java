@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ended. The API's URL and key come from the environment or the config file, never from arguments.
  */
 @Command(name = "partner-cli", mixinStandardHelpOptions = true, version = "partner-cli 1.0",
-        subcommands = {OnboardCommand.class, StatusCommand.class, ConnectCommand.class, RetryFailedCommand.class},
+        subcommands = {OnboardCommand.class, StatusCommand.class, ConnectCommand.class, RetryFailedCommand.class,
+                DriftedCommand.class},
         description = "Onboards Microsoft 365 tenants onto the relay through the partner API.",
         footer = {"", "The API's URL and key are read from " + ApiSettings.URL_VARIABLE + " and " + ApiSettings.KEY_VARIABLE
                 + ", or from api-url and api-key in ~/.config/trustifi-onboarding/config.properties (or --config FILE);"
