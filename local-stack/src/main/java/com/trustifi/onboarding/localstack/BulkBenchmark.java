@@ -42,7 +42,7 @@ public final class BulkBenchmark {
 
     /** The command line: see {@code benchmarks/bulk --help}. */
     record Options(int tenants, long latencyMs, double throttleRate, double unavailableRate, int workers, int statusLoad,
-                   Path flightRecordings) {
+                   Path flightRecordings, int sweepRate) {
 
         static Options parse(List<String> args) {
             int tenants = 1000;
@@ -52,6 +52,7 @@ public final class BulkBenchmark {
             int workers = 1;
             int statusLoad = 0;
             Path flightRecordings = null;
+            int sweepRate = 0;
             for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
                 String name = it.next();
                 if (!it.hasNext()) {
@@ -66,13 +67,17 @@ public final class BulkBenchmark {
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--status-load" -> statusLoad = Integer.parseInt(value);
                     case "--jfr" -> flightRecordings = Path.of(value).toAbsolutePath();
+                    case "--sweep-rate" -> sweepRate = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             if (tenants < 1 || tenants > 10_000) {
                 throw new IllegalArgumentException("--tenants must be 1 to 10000 (one batch): " + tenants);
             }
-            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad, flightRecordings);
+            if (sweepRate < 0) {
+                throw new IllegalArgumentException("--sweep-rate must be 0 (no sweep) or the fleet watch's checks per minute: " + sweepRate);
+            }
+            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad, flightRecordings, sweepRate);
         }
 
         FaultProfile faults() {
@@ -95,7 +100,7 @@ public final class BulkBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("bulk: " + e.getMessage());
             System.err.println("usage: benchmarks/bulk [--tenants N] [--latency-ms N] [--throttle-rate X] [--unavailable-rate X] "
-                    + "[--workers N] [--status-load RPS] [--jfr FOLDER]");
+                    + "[--workers N] [--status-load RPS] [--jfr FOLDER] [--sweep-rate CHECKS_PER_MINUTE]");
             System.exit(2);
             return;
         }
@@ -107,8 +112,12 @@ public final class BulkBenchmark {
                     + options.flightRecordings().resolve("{name}.jfr"));
         }
         say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
-        LocalStack stack = LocalStack.start(ProjectLayout.find(), work,
-                LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits());
+        LocalStack.Settings settings = LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits();
+        if (options.sweepRate() > 0) {
+            settings = settings.withApiOverrides(Map.of("onboarding.fleet-watch.tick", "5s",
+                    "onboarding.fleet-watch.checks-per-minute", String.valueOf(options.sweepRate())));
+        }
+        LocalStack stack = LocalStack.start(ProjectLayout.find(), work, settings);
         int exitCode;
         try {
             exitCode = run(stack, options) ? 0 : 1;
@@ -176,7 +185,14 @@ public final class BulkBenchmark {
                         + "rss_api_mb=%d rss_worker_mb=%d status_p99_ms=%s",
                 options.tenants(), options.latencyMs(), acceptSeconds, endToEnd, succeeded, exact, stack.apiPeakRssMb(),
                 stack.workerPeakRssMb(), loadResult == null ? "-" : String.format(Locale.ROOT, "%.0f", loadResult.p99Millis())));
-        return succeeded == options.tenants() && exact == options.tenants();
+        boolean allExact = succeeded == options.tenants() && exact == options.tenants();
+        if (options.sweepRate() == 0) {
+            return allExact;
+        }
+        stack.simulator().setFaults(options.faults());
+        boolean allInSync = FleetSweep.measure(stack, api, customers.stream().map(Customer::tenant).toList(), options.sweepRate());
+        stack.simulator().setFaults(FaultProfile.NONE);
+        return allExact && allInSync;
     }
 
     /**
@@ -278,30 +294,6 @@ public final class BulkBenchmark {
     }
 
     /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator), everything. */
-    private record CpuUse(double api, double workers, double driver, double machine) {
-
-        static CpuUse of(LocalStack stack) throws java.io.IOException {
-            // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks (100 per second)
-            String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            double busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-                busy += Long.parseLong(total[i]) / 100.0;
-            }
-            double self = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
-            return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy);
-        }
-
-        CpuUse minus(CpuUse before) {
-            return new CpuUse(api - before.api, workers - before.workers, driver - before.driver, machine - before.machine);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator %.0f, Kafka, PostgreSQL, the status load and the rest %.0f, "
-                    + "machine %.0f", api, workers, driver, machine - api - workers - driver, machine);
-        }
-    }
-
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }

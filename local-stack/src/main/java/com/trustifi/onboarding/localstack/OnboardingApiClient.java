@@ -88,6 +88,16 @@ final class OnboardingApiClient {
         return get("/v1/tenant-connections");
     }
 
+    /** Has the fleet watch check every tenant of the partner now; answers how many became due. */
+    int checkConformanceNow() throws IOException, InterruptedException {
+        return post("/v1/conformance/checks", partner(), Map.of(), 202).path("due").asInt();
+    }
+
+    /** One page (of at most 500) of the partner's watched tenants, after the cursor (null: the first). */
+    JsonNode conformance(String cursor) throws IOException, InterruptedException {
+        return get("/v1/conformance?limit=500" + (cursor == null ? "" : "&cursor=" + cursor));
+    }
+
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request(path, partner()).GET());
         expect(response, 200);

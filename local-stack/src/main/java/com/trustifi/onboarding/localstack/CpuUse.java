@@ -1,0 +1,31 @@
+package com.trustifi.onboarding.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** CPU seconds used so far by each process of the local stack, and by the whole machine, for the benchmarks' figures. */
+record CpuUse(double api, double workers, double driver, double machine) {
+
+    static CpuUse of(LocalStack stack) throws IOException {
+        // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks (100 per second)
+        String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        double busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(total[i]) / 100.0;
+        }
+        double self = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
+        return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy);
+    }
+
+    CpuUse minus(CpuUse before) {
+        return new CpuUse(api - before.api, workers - before.workers, driver - before.driver, machine - before.machine);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator %.0f, Kafka, PostgreSQL, the status load and the rest %.0f, "
+                + "machine %.0f", api, workers, driver, machine - api - workers - driver, machine);
+    }
+}
