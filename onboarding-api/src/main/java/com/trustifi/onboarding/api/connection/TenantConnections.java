@@ -262,7 +262,8 @@ public class TenantConnections implements TenantAccess {
     /**
      * Entra refused the app in a connected tenant (consent revoked, service principal deleted): the connection stays,
      * marked, and refuses onboarding until the tenant's administrator connects it again. Only once the app has worked
-     * there since the connection (a check passed): right after a consent, Entra refuses the app for a while, and the
+     * there since the connection (a command of the partner's for the tenant succeeded: a check, an onboarding, a fleet
+     * watch's check): right after a consent, Entra refuses the app for a while, and the
      * same answers come when the app's own id is wrong, which no tenant can mend.
      *
      * @return whether this marked it (false when it was already marked, or the tenant is not the partner's)
@@ -271,7 +272,7 @@ public class TenantConnections implements TenantAccess {
     public boolean consentWithdrawn(UUID partnerId, String tenantId, String reason, Instant at) {
         Optional<TenantConnection> connection = TenantConnection.lockedFor(tenantId)
                 .filter(found -> found.partnerId.equals(partnerId) && found.consentWithdrawnAt == null && !found.connectedAt.isAfter(at))
-                .filter(found -> checkPassedSince(partnerId, tenantId, found.connectedAt));
+                .filter(found -> appWorkedSince(partnerId, tenantId, found.connectedAt));
         connection.ifPresent(found -> {
             found.consentWithdrawnAt = at;
             found.consentWithdrawnReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
@@ -289,9 +290,9 @@ public class TenantConnections implements TenantAccess {
         }
     }
 
-    private static boolean checkPassedSince(UUID partnerId, String tenantId, Instant since) {
-        return Onboarding.count("partnerId = ?1 and tenantId = ?2 and kind = ?3 and status = ?4 and createdAt >= ?5",
-                partnerId, tenantId, CommandKind.CHECK_CONNECTION, OnboardingStatus.SUCCEEDED, since) > 0;
+    private static boolean appWorkedSince(UUID partnerId, String tenantId, Instant since) {
+        return Onboarding.count("partnerId = ?1 and tenantId = ?2 and status = ?3 and createdAt >= ?4",
+                partnerId, tenantId, OnboardingStatus.SUCCEEDED, since) > 0;
     }
 
     @Override

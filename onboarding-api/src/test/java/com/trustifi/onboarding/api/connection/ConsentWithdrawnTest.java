@@ -102,6 +102,22 @@ class ConsentWithdrawnTest {
     }
 
     @Test
+    void anyCommandThatSucceededShowsTheAppWorkedInTheTenant() {
+        TestPartner partner = TestPartner.create();
+        String tenant = UUID.randomUUID().toString();
+        String first = partner.request().contentType(ContentType.JSON).body(partner.onboarding(tenant, "contoso.example"))
+                .post("/v1/onboardings").then().statusCode(202).extract().path("id");
+        WorkerReports.send(passed(first, tenant));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(
+                partner.request().get("/v1/onboardings/" + first).then().extract().path("status")));
+        String verify = partner.request().post("/v1/onboardings/" + first + "/verify").then().statusCode(202).extract().path("id");
+
+        WorkerReports.send(failed(verify, tenant, "consent withdrawn (AADSTS65001)"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CONSENT_WITHDRAWN".equals(connection(partner, tenant).get("status")));
+    }
+
+    @Test
     void otherFailuresLeaveTheConnectionAsItIs() {
         TestPartner partner = TestPartner.create();
         String tenant = UUID.randomUUID().toString();
