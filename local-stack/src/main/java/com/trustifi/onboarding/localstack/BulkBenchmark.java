@@ -15,16 +15,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Bulk onboarding as a bulk partner runs it, measured: N tenants, each customer with its own relay account, connected
@@ -293,7 +293,6 @@ public final class BulkBenchmark {
         say(split + "; tenants whose onboarding ran on more than one worker: " + shared);
     }
 
-    /** Where the machine's CPU time went: the API, the workers, this JVM (the simulator), everything. */
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }

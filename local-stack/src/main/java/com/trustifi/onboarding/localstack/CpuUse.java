@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** CPU seconds used so far by each process of the local stack, and by the whole machine, for the benchmarks' figures. */
+/** Where the machine's CPU time went, in seconds so far: the API, the workers, this JVM (the simulator), everything. */
 record CpuUse(double api, double workers, double driver, double machine) {
 
     static CpuUse of(LocalStack stack) throws IOException {

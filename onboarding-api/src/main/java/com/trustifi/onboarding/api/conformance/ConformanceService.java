@@ -4,12 +4,15 @@ import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.config.FleetWatchConfig;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
 import com.trustifi.onboarding.api.onboarding.OnboardingService;
+import com.trustifi.onboarding.api.onboarding.OnboardingStateException;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.StatusEvent;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -71,26 +75,24 @@ public class ConformanceService {
     private void watchFrom(Onboarding onboarding) {
         Instant now = clock.instant();
         TenantConformance conformance = TenantConformance.lockedForUpdate(onboarding.tenantId).orElse(null);
-        if (conformance == null || !conformance.partnerId.equals(onboarding.partnerId)) {
+        boolean watched = conformance != null && conformance.partnerId.equals(onboarding.partnerId);
+        if (!watched) {
             if (conformance != null) {
+                // the tenant moved to this partner: the other's watch of it ends here
                 conformance.delete();
                 TenantConformance.flush();
             }
             conformance = new TenantConformance();
             conformance.tenantId = onboarding.tenantId;
             conformance.partnerId = onboarding.partnerId;
-            long interval = intervalOf(onboarding.partnerId).toMillis();
-            conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(interval));
-            conformance.state = ConformanceState.IN_SYNC;
-            conformance.changedAt = now;
-            conformance.onboardingId = onboarding.id;
-            conformance.checkedAt = now;
-            conformance.persist();
-            return;
+            conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(intervalOf(onboarding.partnerId).toMillis()));
         }
         conformance.onboardingId = onboarding.id;
         conformance.checkedAt = now;
         change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
+        if (!watched) {
+            conformance.persist();
+        }
     }
 
     private void checkFinished(Onboarding check, StatusEvent event) {
@@ -112,9 +114,9 @@ public class ConformanceService {
             return;
         }
         List<DriftedProperty> before = conformance.state == ConformanceState.DRIFTED ? conformance.drift() : List.of();
-        List<DriftedProperty> found = drift.stream().map(property -> DriftedProperty.of(property, before.stream()
-                .filter(known -> known.sameAs(property)).map(DriftedProperty::firstSeenAt).findFirst().orElse(now))).toList();
-        boolean news = before.size() != found.size() || !drift.stream().allMatch(property -> before.stream().anyMatch(known -> known.sameAs(property)));
+        List<DriftedProperty> found = DriftedProperty.found(drift, before, now);
+        // a property found before keeps its first sighting, so the sets are equal exactly when nothing changed
+        boolean news = !Set.copyOf(found).equals(Set.copyOf(before));
         change(conformance, ConformanceState.DRIFTED, found, null, null, now);
         if (news) {
             webhooks.tenantDrifted(check, event, drift);
@@ -129,10 +131,24 @@ public class ConformanceService {
             Onboarding repair = onboardings.repair(conformance.partnerId, conformance.onboardingId, check.id);
             LOG.infof("Tenant %s drifted; repair %s started", conformance.tenantId, repair.id);
         } catch (RuntimeException e) {
-            conformance.reason = "Not repaired yet: " + (e instanceof UnacceptableRequestException unacceptable
-                    ? "the relay account " + unacceptable.reason() : e.getMessage());
+            conformance.reason = "Not repaired yet: " + refusal(conformance, e);
             conformance.remediation = "The next check tries again; onboard the tenant to repair it sooner";
         }
+    }
+
+    /**
+     * Why a check or a repair could not start, as the partner may read it: the refusals onboarding gives say so in
+     * their own words; anything else is the service's fault, logged and not shown.
+     */
+    private static String refusal(TenantConformance conformance, RuntimeException e) {
+        if (e instanceof UnacceptableRequestException unacceptable) {
+            return "the relay account " + unacceptable.reason();
+        }
+        if (e instanceof OnboardingStateException || e instanceof OnboardingInProgressException) {
+            return e.getMessage();
+        }
+        LOG.errorf(e, "The fleet watch could not act on tenant %s", conformance.tenantId);
+        return "the service could not start it; its operator can find why in the log";
     }
 
     private static void change(TenantConformance conformance, ConformanceState state, List<DriftedProperty> drift,
@@ -161,8 +177,7 @@ public class ConformanceService {
                 started++;
             } catch (RuntimeException e) {
                 conformance.checkedAt = now;
-                change(conformance, ConformanceState.UNREACHABLE, List.of(), e instanceof UnacceptableRequestException unacceptable
-                        ? "The relay account " + unacceptable.reason() : e.getMessage(), null, now);
+                change(conformance, ConformanceState.UNREACHABLE, List.of(), refusal(conformance, e), null, now);
             }
             conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
         }
@@ -180,7 +195,7 @@ public class ConformanceService {
     @Transactional
     public List<TenantConformanceView> list(UUID partnerId, Optional<ConformanceState> state, Optional<String> after, int limit) {
         StringBuilder where = new StringBuilder("partnerId = :partner");
-        var parameters = io.quarkus.panache.common.Parameters.with("partner", partnerId);
+        var parameters = Parameters.with("partner", partnerId);
         state.ifPresent(wanted -> {
             where.append(" and state = :state");
             parameters.and("state", wanted);
@@ -189,8 +204,10 @@ public class ConformanceService {
             where.append(" and tenantId > :after");
             parameters.and("after", tenant);
         });
-        return TenantConformance.<TenantConformance>find(where + " order by tenantId", parameters).page(0, limit).list()
-                .stream().map(conformance -> TenantConformanceView.of(conformance, policyOf(conformance), List.of())).toList();
+        DriftPolicy partnerPolicy = partnerPolicy(partnerId);
+        return TenantConformance.<TenantConformance>find(where + " order by tenantId", parameters).page(0, limit).list().stream()
+                .map(conformance -> TenantConformanceView.of(conformance,
+                        conformance.policy != null ? conformance.policy : partnerPolicy, List.of())).toList();
     }
 
     @Transactional

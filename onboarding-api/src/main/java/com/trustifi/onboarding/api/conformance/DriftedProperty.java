@@ -2,6 +2,8 @@ package com.trustifi.onboarding.api.conformance;
 
 import com.trustifi.onboarding.model.PropertyDrift;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A property of one of the relay's Exchange objects that differs from the relay profile, and since when. */
@@ -13,12 +15,15 @@ public record DriftedProperty(
         @Schema(description = "What the tenant has") String found,
         @Schema(description = "When a check first found this difference") Instant firstSeenAt) {
 
-    static DriftedProperty of(PropertyDrift drift, Instant firstSeenAt) {
-        return new DriftedProperty(drift.object(), drift.property(), drift.expected(), drift.found(), firstSeenAt);
+    /** What a check found, each property with when it was first seen: then, if {@code before} had it already, else now. */
+    static List<DriftedProperty> found(List<PropertyDrift> drift, List<DriftedProperty> before, Instant now) {
+        return drift.stream().map(property -> new DriftedProperty(property.object(), property.property(), property.expected(),
+                property.found(), before.stream().filter(known -> known.sameAs(property)).map(DriftedProperty::firstSeenAt)
+                        .findFirst().orElse(now))).toList();
     }
 
-    boolean sameAs(PropertyDrift drift) {
+    private boolean sameAs(PropertyDrift drift) {
         return object.equals(drift.object()) && property.equals(drift.property())
-                && java.util.Objects.equals(expected, drift.expected()) && java.util.Objects.equals(found, drift.found());
+                && Objects.equals(expected, drift.expected()) && Objects.equals(found, drift.found());
     }
 }

@@ -191,8 +191,8 @@ public class OnboardingService {
      * an onboarding in progress) nor keeps the tenant busy. Runs in the caller's transaction.
      *
      * @return empty while the partner's own onboarding of the tenant is in progress: it is checked afterwards
-     * @throws IllegalStateException when the tenant may no longer be checked for the partner, saying why; thrown past
-     *                               no transactional boundary, so the caller's transaction goes on
+     * @throws OnboardingStateException when the tenant may no longer be checked for the partner, saying why; thrown
+     *                                   past no transactional boundary, so the caller's transaction goes on
      */
     public Optional<Onboarding> watch(UUID partnerId, UUID watched) {
         Onboarding onboarding = stillActionable(partnerId, watched);
@@ -222,12 +222,16 @@ public class OnboardingService {
                 "conformance.repair");
     }
 
-    /** The partner's onboarding, while the tenant is still connected to the partner and its consent holds. */
+    /**
+     * The partner's onboarding (without its steps: only its order is needed), while the tenant is still connected to
+     * the partner and its consent holds.
+     */
     private Onboarding stillActionable(UUID partnerId, UUID id) {
-        Onboarding onboarding = Onboarding.ofPartner(partnerId, id).orElseThrow(() -> new IllegalStateException("No onboarding " + id));
+        Onboarding onboarding = Onboarding.<Onboarding>findByIdOptional(id).filter(found -> partnerId.equals(found.partnerId))
+                .orElseThrow(() -> new IllegalStateException("No onboarding " + id + " of partner " + partnerId));
         String refused = connections.refusedAmong(partnerId, List.of(onboarding.tenantId)).get(onboarding.tenantId);
         if (refused != null) {
-            throw new IllegalStateException("The tenant " + refused);
+            throw new OnboardingStateException("The tenant " + refused);
         }
         return onboarding;
     }

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.worker.status;
 
+import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
@@ -71,6 +72,11 @@ public final class StatusReporter {
         publisher.accept(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
                 command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
                 redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
-                result.profile(), result.dnsRecords(), result.drift()));
+                result.profile(), result.dnsRecords(), result.drift().stream().map(this::redacted).toList()));
+    }
+
+    /** A drift's values are what the tenant holds, which an administrator may have set to anything, the secret too. */
+    private PropertyDrift redacted(PropertyDrift drift) {
+        return new PropertyDrift(drift.object(), drift.property(), redacted(drift.expected()), redacted(drift.found()));
     }
 }
