@@ -113,10 +113,12 @@ public final class BulkBenchmark {
         }
         say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
         LocalStack.Settings settings = LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits();
-        if (options.sweepRate() > 0) {
-            settings = settings.withApiOverrides(Map.of("onboarding.fleet-watch.tick", "5s",
-                    "onboarding.fleet-watch.checks-per-minute", String.valueOf(options.sweepRate())));
-        }
+        // as in production, the checks that confirm onboardings in effect come 30 minutes after them, not during the
+        // batch; the sweep's checks, if asked for, are those confirming checks
+        settings = settings.withApiOverrides(options.sweepRate() > 0
+                ? Map.of("onboarding.fleet-watch.activation-wait", "30m", "onboarding.fleet-watch.tick", "5s",
+                        "onboarding.fleet-watch.checks-per-minute", String.valueOf(options.sweepRate()))
+                : Map.of("onboarding.fleet-watch.activation-wait", "30m", "onboarding.fleet-watch.tick", "1m"));
         LocalStack stack = LocalStack.start(ProjectLayout.find(), work, settings);
         int exitCode;
         try {

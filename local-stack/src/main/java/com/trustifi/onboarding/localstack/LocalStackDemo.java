@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Starts the local stack, onboards the simulator's demo tenants through the REST API as a partner
- * portal would, shows their progress and prints each one's final status. Stops everything it
- * started on exit or Ctrl-C. Exits 0 only when every tenant SUCCEEDED.
+ * portal would, shows their progress and prints each one's final status, once the fleet watch has confirmed a
+ * SUCCEEDED onboarding in effect. Stops everything it started on exit or Ctrl-C. Exits 0 only when every tenant
+ * SUCCEEDED and is ACTIVE.
  */
 public final class LocalStackDemo {
 
@@ -94,7 +95,8 @@ public final class LocalStackDemo {
                     say("  " + entry.getKey() + "  " + progress);
                 }
                 String status = onboarding.path("status").asText();
-                if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELED")) {
+                boolean confirmed = status.equals("SUCCEEDED") && !onboarding.path("activation").asText().equals("PENDING");
+                if (confirmed || status.equals("FAILED") || status.equals("CANCELED")) {
                     results.put(entry.getKey(), onboarding);
                 }
             }
@@ -107,9 +109,10 @@ public final class LocalStackDemo {
         for (String tenantId : locations.keySet()) {
             JsonNode result = results.get(tenantId);
             String status = result == null ? "TIMED OUT" : result.path("status").asText();
-            allSucceeded &= status.equals("SUCCEEDED");
+            String activation = result == null ? "" : result.path("activation").asText("");
+            allSucceeded &= status.equals("SUCCEEDED") && activation.equals("ACTIVE");
             SimulatedTenant tenant = stack.simulator().tenant(tenantId).orElseThrow();
-            say(String.format("  %-36s  %-9s  connectors out/in: %d/%d, rules: %d  %s", tenantId, status,
+            say(String.format("  %-36s  %-9s %-6s  connectors out/in: %d/%d, rules: %d  %s", tenantId, status, activation,
                     tenant.outboundConnectors().size(), tenant.inboundConnectors().size(), tenant.transportRules().size(),
                     result == null ? "" : result.path("detail").asText("")));
         }
@@ -120,6 +123,9 @@ public final class LocalStackDemo {
     private static String progress(JsonNode onboarding) {
         JsonNode steps = onboarding.path("steps");
         String line = String.format("%-11s %2d steps", onboarding.path("status").asText(), steps.size());
+        if (onboarding.path("activation").isTextual()) {
+            return line + "  activation: " + onboarding.path("activation").asText();
+        }
         if (steps.isEmpty()) {
             return line;
         }

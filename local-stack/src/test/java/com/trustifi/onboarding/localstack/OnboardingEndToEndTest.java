@@ -2,6 +2,7 @@ package com.trustifi.onboarding.localstack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -102,6 +103,13 @@ class OnboardingEndToEndTest {
                 .extract().asString());
         assertSeedConnector(tenant);
         assertThat(tenant.cmdletCounts().get("New-OutboundConnector")).extracting(CmdletCount::writes).isEqualTo(1L);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ACTIVE".equals(partner().when().get(again).then().extract().path("activation")));
+        record(partner().when().get(again).then()
+                .body("activationDetail", containsString("test email to relay-check@fabrikam.example through the relay: the rule is in effect"))
+                .extract().asString());
+        assertThat(partner().when().get(location).then().extract().<String>path("activation"))
+                .as("confirmed before the second onboarding ended, or superseded by it").isIn("ACTIVE", "SUPERSEDED");
         record(partner().when().get("/v1/relay-accounts/" + accountId).then().statusCode(200).extract().asString());
         record(partner().when().get("/v1/onboardings").then().statusCode(200).extract().asString());
 
@@ -203,9 +211,9 @@ class OnboardingEndToEndTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             Map<String, Double> api = metrics(stack.apiBaseUri().toString());
-            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("step", "ONBOARDING", "outcome", "SUCCEEDED")))
+            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("kind", "ONBOARD", "step", "ONBOARDING", "outcome", "SUCCEEDED")))
                     .isEqualTo(3);
-            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("step", "ENSURE_TRANSPORT_RULE", "outcome", "CREATED")))
+            assertThat(delta(api, apiBefore, "status_events_applied_total", Map.of("kind", "ONBOARD", "step", "ENSURE_TRANSPORT_RULE", "outcome", "CREATED")))
                     .isEqualTo(3);
             // the gauge is counted again at most every 5 seconds
             assertThat(delta(api, apiBefore, "onboardings", Map.of("status", "SUCCEEDED"))).isEqualTo(3);
@@ -321,7 +329,8 @@ class OnboardingEndToEndTest {
         OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
                 .connect(tenantId, stack.administratorBrowser(), stack.simulator().tenant(tenantId).orElseThrow().administrator());
         var response = partner()
-                .body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(relayDomain)))
+                .body(Map.of("tenantId", tenantId, "relayAccountId", accountId, "relayDomains", List.of(relayDomain),
+                        "testRecipient", "relay-check@fabrikam.example"))
                 .when().post("/v1/onboardings")
                 .then().statusCode(202).extract();
         record(response.asString());

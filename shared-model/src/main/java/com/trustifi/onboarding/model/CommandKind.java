@@ -8,6 +8,13 @@ public enum CommandKind {
     PLAN,
     /** Read everything back and report, field by field, where the tenant differs from the profile. */
     VERIFY,
+    /**
+     * The fleet watch's read of an onboarded tenant: as VERIFY, but only the objects an administrator can change
+     * afterwards (not the organization's customization or the accepted domains, which onboarding checked). With a
+     * test recipient, it also has Exchange validate the outbound connector, whose test email goes through only once
+     * the rule is in effect: the check that confirms an onboarding ACTIVE after the rule's propagation.
+     */
+    WATCH,
     /** Remove the rule and both connectors, and restore the remote-domain values saved before ONBOARD. */
     OFFBOARD,
     /** Change only the transport rule's header value to the command's relay secret. */

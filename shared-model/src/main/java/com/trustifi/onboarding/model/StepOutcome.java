@@ -21,6 +21,11 @@ public enum StepOutcome {
     WOULD_REMOVE,
     /** VERIFY: the object differs from the profile. */
     DRIFTED,
+    /**
+     * WATCH, on the connector validation: the connector works, but its test email does not go through it yet, because
+     * Exchange has not put the rule that routes to it into effect.
+     */
+    NOT_PROPAGATED,
     /** A transient failure; the step is tried again at {@code nextAttemptAt}. */
     RETRYING,
     FAILED,

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.batch;
 
+import com.trustifi.onboarding.api.onboarding.Activation;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import java.time.Instant;
@@ -14,6 +15,8 @@ public record BatchView(
         @Schema(description = "Rows accepted when the batch was submitted") int accepted,
         @Schema(description = "Rows refused when the batch was submitted") int rejected,
         @Schema(description = "The batch's onboardings by status") Map<OnboardingStatus, Long> counts,
+        @Schema(description = "The SUCCEEDED onboardings by activation: PENDING until the fleet watch has confirmed them in "
+                + "effect after the rule's propagation time (ACTIVE) or given up (NOT_PROPAGATED)") Map<Activation, Long> activations,
         @Schema(description = "Finished onboardings (SUCCEEDED, FAILED or CANCELED) out of all, in percent") double percentDone,
         @Schema(description = "When the last onboarding should finish, at the rate they have finished so far; "
                 + "null until one has finished") Instant estimatedCompletionAt,
@@ -29,7 +32,7 @@ public record BatchView(
 
     static BatchView of(BatchReport report) {
         return new BatchView(report.batch().id, report.batch().acceptedCount, report.batch().rejectedCount,
-                report.progress().counts(), report.progress().percentDone(), report.progress().estimatedCompletionAt(),
+                report.progress().counts(), report.progress().activations(), report.progress().percentDone(), report.progress().estimatedCompletionAt(),
                 report.failed().stream().map(Failure::of).toList(), report.batch().createdAt);
     }
 }

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.batch;
 
 import com.trustifi.onboarding.api.audit.AuditLog;
+import com.trustifi.onboarding.api.onboarding.Activation;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingService;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
@@ -61,13 +62,20 @@ public class Batches {
     public Optional<BatchReport> report(UUID partnerId, UUID id) {
         return OnboardingBatch.ofPartner(partnerId, id).map(batch -> {
             Map<OnboardingStatus, Long> counts = new EnumMap<>(OnboardingStatus.class);
+            Map<Activation, Long> activations = new EnumMap<>(Activation.class);
             Onboarding.getEntityManager()
-                    .createQuery("select o.status, count(o) from Onboarding o where o.batchId = ?1 group by o.status", Object[].class)
+                    .createQuery("select o.status, o.activation, count(o) from Onboarding o where o.batchId = ?1 group by o.status, o.activation",
+                            Object[].class)
                     .setParameter(1, id)
                     .getResultList()
-                    .forEach(row -> counts.put((OnboardingStatus) row[0], (Long) row[1]));
+                    .forEach(row -> {
+                        counts.merge((OnboardingStatus) row[0], (Long) row[2], Long::sum);
+                        if (row[1] != null) {
+                            activations.merge((Activation) row[1], (Long) row[2], Long::sum);
+                        }
+                    });
             List<Onboarding> failed = Onboarding.list("batchId = ?1 and status = ?2 order by tenantId", id, OnboardingStatus.FAILED);
-            return new BatchReport(batch, BatchProgress.of(counts, batch.createdAt, clock.instant()), failed);
+            return new BatchReport(batch, BatchProgress.of(counts, activations, batch.createdAt, clock.instant()), failed);
         });
     }
 

@@ -16,7 +16,7 @@ public interface FleetWatchConfig {
     @WithDefault("6h")
     Duration defaultInterval();
 
-    /** The shortest interval a partner may set: each check costs the tenant's Exchange budget about ten reads. */
+    /** The shortest interval a partner may set: each check costs the tenant's Exchange budget four reads. */
     @WithDefault("15m")
     Duration minInterval();
 
@@ -25,11 +25,22 @@ public interface FleetWatchConfig {
     Duration maxInterval();
 
     /**
-     * Checks started per minute over the whole fleet, whatever falls due: each is about ten Exchange reads, so 600 a
-     * minute is about 100 reads a second across all tenants, while a tenant's own calls stay under its cap.
+     * Checks started per minute over the whole fleet, whatever falls due: each is four Exchange reads and one Graph
+     * read, so 600 a minute is about 50 calls a second across all tenants, while a tenant's own calls stay under its cap.
      */
     @WithDefault("600")
     int checksPerMinute();
+
+    /**
+     * How long after an onboarding SUCCEEDED the check that confirms it in effect waits: Exchange Online can take 30
+     * minutes or more to apply a new transport rule.
+     */
+    @WithDefault("30m")
+    Duration activationWait();
+
+    /** How many confirming checks, each {@link #activationWait()} apart, before the onboarding is NOT_PROPAGATED. */
+    @WithDefault("4")
+    int activationAttempts();
 
     /** When a tenant was busy with an onboarding of its partner's, how long before it is tried again. */
     @WithDefault("5m")

@@ -3,6 +3,7 @@ package com.trustifi.onboarding.api.conformance;
 import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.config.FleetWatchConfig;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
+import com.trustifi.onboarding.api.onboarding.Activation;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingInProgressException;
 import com.trustifi.onboarding.api.onboarding.OnboardingService;
@@ -11,7 +12,9 @@ import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.PropertyDrift;
+import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,8 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps each onboarded tenant's conformance: a tenant is watched from its first SUCCEEDED onboarding until it is
- * offboarded; each check of the fleet watch sets what it found, tells the partner of a drift once per change, and
- * on the REPAIR policy onboards the tenant again.
+ * offboarded; the first check after each SUCCEEDED onboarding confirms it in effect (ACTIVE) once the rule has had
+ * time to propagate; each check sets what it found, tells the partner of a drift once per change, and on the REPAIR
+ * policy onboards the tenant again.
  */
 @ApplicationScoped
 public class ConformanceService {
@@ -64,18 +68,26 @@ public class ConformanceService {
             watchFrom(onboarding);
         } else if (onboarding.status == OnboardingStatus.SUCCEEDED && onboarding.kind == CommandKind.OFFBOARD) {
             TenantConformance.lockedForUpdate(onboarding.tenantId).filter(found -> found.partnerId.equals(onboarding.partnerId))
-                    .ifPresent(TenantConformance::delete);
+                    .ifPresent(this::unwatch);
         }
+    }
+
+    private void unwatch(TenantConformance conformance) {
+        supersedeActivation(conformance, "The tenant was offboarded before its configuration was confirmed in effect");
+        conformance.delete();
     }
 
     /**
      * A SUCCEEDED onboarding ends with its own read-back of every object: the tenant is in sync now. Its first check
-     * falls anywhere in one interval, so that a batch's tenants are not all checked in the same minute ever after.
+     * comes once the rule has had time to propagate, and confirms it in effect (ACTIVE).
      */
     private void watchFrom(Onboarding onboarding) {
         Instant now = clock.instant();
         TenantConformance conformance = TenantConformance.lockedForUpdate(onboarding.tenantId).orElse(null);
         boolean watched = conformance != null && conformance.partnerId.equals(onboarding.partnerId);
+        if (conformance != null) {
+            supersedeActivation(conformance, "A later onboarding of the tenant came before this one was confirmed in effect");
+        }
         if (!watched) {
             if (conformance != null) {
                 // the tenant moved to this partner: the other's watch of it ends here
@@ -85,13 +97,47 @@ public class ConformanceService {
             conformance = new TenantConformance();
             conformance.tenantId = onboarding.tenantId;
             conformance.partnerId = onboarding.partnerId;
-            conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(intervalOf(onboarding.partnerId).toMillis()));
         }
         conformance.onboardingId = onboarding.id;
         conformance.checkedAt = now;
+        conformance.activationAttempts = 0;
+        conformance.nextCheckAt = now.plus(config.activationWait());
+        onboarding.activation(Activation.PENDING, "Saved and read back; Exchange Online can take 30 minutes or more to put the rule "
+                + "in effect, and the fleet watch confirms it after " + config.activationWait(), now);
         change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
         if (!watched) {
             conformance.persist();
+        }
+    }
+
+    private void supersedeActivation(TenantConformance conformance, String why) {
+        if (conformance.activationAttempts != null) {
+            Onboarding.<Onboarding>findByIdOptional(conformance.onboardingId)
+                    .ifPresent(earlier -> earlier.activation(Activation.SUPERSEDED, why, clock.instant()));
+            conformance.activationAttempts = null;
+        }
+    }
+
+    /** The onboarding is confirmed in effect, or given up on: from now on the tenant's checks are routine ones. */
+    private void activationEnded(TenantConformance conformance, Activation state, String why, Instant now) {
+        Onboarding.<Onboarding>findByIdOptional(conformance.onboardingId).ifPresent(onboarding -> {
+            onboarding.activation(state, why, now);
+            webhooks.activation(onboarding, now);
+        });
+        conformance.activationAttempts = null;
+        // the routine checks fall anywhere in one interval, so that a batch's tenants are not all checked in the same
+        // minute ever after
+        conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(intervalOf(conformance.partnerId).toMillis()));
+    }
+
+    /** A confirming check ended without confirming: tried again after the propagation wait, until the attempts run out. */
+    private void activationMissed(TenantConformance conformance, String why, Instant now) {
+        conformance.activationAttempts++;
+        if (conformance.activationAttempts >= config.activationAttempts()) {
+            activationEnded(conformance, Activation.NOT_PROPAGATED, "Not confirmed after " + conformance.activationAttempts
+                    + " checks " + config.activationWait() + " apart: " + why, now);
+        } else {
+            conformance.nextCheckAt = now.plus(config.activationWait());
         }
     }
 
@@ -104,14 +150,34 @@ public class ConformanceService {
         TenantConformance conformance = watched.get();
         Instant now = clock.instant();
         conformance.checkedAt = now;
+        boolean confirming = conformance.activationAttempts != null;
         if (check.status == OnboardingStatus.SUCCEEDED) {
             change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
+            if (confirming) {
+                activationEnded(conformance, Activation.ACTIVE, check.testRecipient != null
+                        ? "Exchange sent the connector's test email to " + check.testRecipient + " through the relay: the rule is in effect"
+                        : "The relay's objects are in place " + config.activationWait() + " after onboarding; no test recipient was "
+                                + "given, so mail through the connector was not tried", now);
+            }
             return;
         }
         List<PropertyDrift> drift = event.drift() == null ? List.of() : event.drift();
+        if (drift.isEmpty() && check.reported(ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR, StepOutcome.NOT_PROPAGATED)) {
+            // every object is as it should be: only Exchange has not applied the rule yet
+            change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
+            activationMissed(conformance, event.detail(), now);
+            return;
+        }
         if (drift.isEmpty()) {
             change(conformance, ConformanceState.UNREACHABLE, List.of(), event.detail(), event.remediation(), now);
+            if (confirming) {
+                activationMissed(conformance, event.detail(), now);
+            }
             return;
+        }
+        if (confirming) {
+            activationEnded(conformance, Activation.NOT_PROPAGATED, "The tenant's objects changed before the configuration was "
+                    + "confirmed in effect: " + event.detail(), now);
         }
         List<DriftedProperty> before = conformance.state == ConformanceState.DRIFTED ? conformance.drift() : List.of();
         List<DriftedProperty> found = DriftedProperty.found(drift, before, now);
@@ -167,19 +233,25 @@ public class ConformanceService {
     int startDue(Instant now, int limit) {
         int started = 0;
         for (TenantConformance conformance : TenantConformance.dueAsOf(now, limit)) {
+            boolean confirming = conformance.activationAttempts != null;
             try {
-                Optional<Onboarding> check = onboardings.watch(conformance.partnerId, conformance.onboardingId);
+                Optional<Onboarding> check = onboardings.watch(conformance.partnerId, conformance.onboardingId, confirming);
                 if (check.isEmpty()) {
                     conformance.nextCheckAt = now.plus(config.busyRetry());
                     continue;
                 }
                 conformance.lastCheckId = check.get().id;
+                conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
                 started++;
             } catch (RuntimeException e) {
+                String refused = refusal(conformance, e);
                 conformance.checkedAt = now;
-                change(conformance, ConformanceState.UNREACHABLE, List.of(), refusal(conformance, e), null, now);
+                conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
+                change(conformance, ConformanceState.UNREACHABLE, List.of(), refused, null, now);
+                if (confirming) {
+                    activationMissed(conformance, refused, now);
+                }
             }
-            conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
         }
         return started;
     }

@@ -58,6 +58,13 @@ public class TenantConformance extends PanacheEntityBase {
     @Column(name = "next_check_at", nullable = false)
     public Instant nextCheckAt;
 
+    /**
+     * While the last SUCCEEDED onboarding is not yet confirmed in effect: how many confirming checks have ended without
+     * confirming it; null once it is ACTIVE or given up.
+     */
+    @Column(name = "activation_attempts")
+    public Integer activationAttempts;
+
     /** The last check started: its result is the one applied. */
     @Column(name = "last_check_id")
     public UUID lastCheckId;

@@ -105,6 +105,13 @@ public class Onboarding extends PanacheEntityBase {
 
     public String remediation;
 
+    /** With a SUCCEEDED ONBOARD: whether its configuration is confirmed in effect; null for any other onboarding. */
+    @Enumerated(EnumType.STRING)
+    public Activation activation;
+
+    @Column(name = "activation_detail")
+    public String activationDetail;
+
     /** With FAILED: whether running the onboarding again may help. */
     @Column(nullable = false)
     public boolean retryable;
@@ -294,7 +301,8 @@ public class Onboarding extends PanacheEntityBase {
 
     /** Changes whenever anything a partner can see of this onboarding changes: the basis of its ETag. */
     public String version() {
-        var version = new StringBuilder().append(status).append('|').append(lastSequence).append('|').append(updatedAt);
+        var version = new StringBuilder().append(status).append('|').append(lastSequence).append('|').append(updatedAt)
+                .append('|').append(activation);
         steps.forEach(step -> version.append('|').append(step.step).append(':').append(step.sequence));
         return version.toString();
     }
@@ -346,6 +354,18 @@ public class Onboarding extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Domain-verification records cannot be written", e);
         }
+    }
+
+    /** Whether the worker reported this outcome for the step. */
+    public boolean reported(ProvisioningStep name, StepOutcome outcome) {
+        return step(name).filter(found -> found.outcome == outcome).isPresent();
+    }
+
+    /** Sets whether the configuration is confirmed in effect; a change a partner sees, so it changes the version too. */
+    public void activation(Activation state, String why, Instant now) {
+        activation = state;
+        activationDetail = why;
+        updatedAt = now;
     }
 
     private Optional<OnboardingStep> step(ProvisioningStep name) {

@@ -138,11 +138,11 @@ public class OnboardingResource {
                 batchId == null ? null : QueryParameters.parse("batchId", () -> UUID.fromString(batchId)),
                 createdFrom == null ? null : QueryParameters.parse("createdFrom", () -> Instant.parse(createdFrom)),
                 createdTo == null ? null : QueryParameters.parse("createdTo", () -> Instant.parse(createdTo)),
-                cursor == null ? null : Cursors.read(cursor), pageSize);
+                cursor == null ? null : OnboardingFilter.Position.ofCursor(cursor), pageSize);
         List<Onboarding> page = onboardings.list(caller.id(), filter);
         Onboarding last = page.size() == pageSize ? page.get(page.size() - 1) : null;
         return new OnboardingPage(page.stream().map(OnboardingPage.Item::of).toList(),
-                last == null ? null : Cursors.of(last.createdAt, last.id));
+                last == null ? null : new OnboardingFilter.Position(last.createdAt, last.id).cursor());
     }
 
     @GET

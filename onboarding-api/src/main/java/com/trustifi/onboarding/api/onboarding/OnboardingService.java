@@ -188,19 +188,24 @@ public class OnboardingService {
     /**
      * Has the worker read the tenant again against the configuration of {@code watched}, a SUCCEEDED onboarding: a
      * check of the fleet watch, which writes nothing, so it neither raises the tenant's generation (that would stop
-     * an onboarding in progress) nor keeps the tenant busy. Runs in the caller's transaction.
+     * an onboarding in progress) nor keeps the tenant busy. A {@code confirming} check also has Exchange send the
+     * connector's test email, if the onboarding named a test recipient. Runs in the caller's transaction.
      *
      * @return empty while the partner's own onboarding of the tenant is in progress: it is checked afterwards
      * @throws OnboardingStateException when the tenant may no longer be checked for the partner, saying why; thrown
      *                                   past no transactional boundary, so the caller's transaction goes on
      */
-    public Optional<Onboarding> watch(UUID partnerId, UUID watched) {
+    public Optional<Onboarding> watch(UUID partnerId, UUID watched, boolean confirming) {
         Onboarding onboarding = stillActionable(partnerId, watched);
         if (Onboarding.activeFor(onboarding.tenantId).isPresent()) {
             return Optional.empty();
         }
         RelayAccount account = usableAccount(partnerId, onboarding.relayAccountId);
-        Onboarding check = Onboarding.accept(partnerId, onboarding.order(CommandKind.VERIFY), clock.instant());
+        Onboarding check = Onboarding.accept(partnerId, onboarding.order(CommandKind.WATCH), clock.instant());
+        if (!confirming) {
+            // the test email confirms the rule in effect once; sent every few hours, it would be mail nobody wants
+            check.testRecipient = null;
+        }
         check.originId = watched;
         check.watch = true;
         check.persist();

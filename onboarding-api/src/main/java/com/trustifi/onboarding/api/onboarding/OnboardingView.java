@@ -33,6 +33,12 @@ public record OnboardingView(
                 + "worker's DNS lookup found it published")
         List<DnsRecordCheck> dnsRecords,
         OnboardingStatus status,
+        @Schema(description = "With a SUCCEEDED onboarding: PENDING until the fleet watch has confirmed, after the rule's "
+                + "propagation time, that it is in effect (ACTIVE), or found it is not (NOT_PROPAGATED); SUPERSEDED when a "
+                + "later onboarding of the tenant came first")
+        Activation activation,
+        @Schema(description = "How the activation was confirmed, or why it was not")
+        String activationDetail,
         String detail,
         String remediation,
         boolean retryable,
@@ -64,6 +70,8 @@ public record OnboardingView(
                 onboarding.appliedProfile,
                 onboarding.dnsRecords(),
                 onboarding.status,
+                onboarding.activation,
+                onboarding.activationDetail,
                 onboarding.detail,
                 onboarding.remediation,
                 onboarding.retryable,

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gauge {@code onboardings} by {@code status}: how many onboardings (connection checks included) are in each
- * status. One grouped count serves all statuses of a scrape; it is read again at most every few seconds.
+ * The gauge {@code onboardings} by {@code status}: how many onboardings (connection checks included, the fleet
+ * watch's checks not) are in each status. One grouped count serves all statuses of a scrape; it is read again at most every few seconds.
  */
 @ApplicationScoped
 @Startup // gauges are registered by the constructor: made lazily, they would not exist until something asked
@@ -43,7 +43,7 @@ public class OnboardingCounts {
         if (countedAt.plus(FRESH_FOR).isBefore(now)) {
             Map<OnboardingStatus, Long> fresh = new EnumMap<>(OnboardingStatus.class);
             QuarkusTransaction.requiringNew().call(() -> Onboarding.getEntityManager()
-                            .createQuery("select o.status, count(o) from Onboarding o group by o.status", Object[].class)
+                            .createQuery("select o.status, count(o) from Onboarding o where o.watch = false group by o.status", Object[].class)
                             .getResultList())
                     .forEach(row -> fresh.put((OnboardingStatus) row[0], (Long) row[1]));
             counts = fresh;

@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * it would send it through the retry topics to the dead-letter topic, and its onboardings would never finish.
  * An event that cannot be applied for another reason is found by applying the poll's events one at a time; only it
  * (and an unreadable record) is nacked, to the retry topics and then the dead-letter topic.
- * The counter {@code status.events.applied} (by step and outcome) counts the events applied.
+ * The counter {@code status.events.applied} (by command kind, step and outcome) counts the events applied.
  */
 @ApplicationScoped
 public class StatusEventConsumer {
@@ -119,7 +119,7 @@ public class StatusEventConsumer {
 
     /** Applies the events in one transaction; counts those applied once it has committed. */
     private void applyAll(List<StatusEvent> events) {
-        List<StatusEvent> applied = QuarkusTransaction.requiringNew().call(() -> {
+        List<AppliedEvent> applied = QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, StatusEvent> distinct = new LinkedHashMap<>();
             events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
             Set<UUID> fresh = ProcessedEvent.recordNew(distinct.values(), clock.instant());
@@ -130,14 +130,14 @@ public class StatusEventConsumer {
             Map<UUID, Onboarding> onboardings = Onboarding.lockedForUpdate(toApply.stream().map(StatusEvent::onboardingId).toList());
             Map<UUID, Webhook> partnerWebhooks = webhooks.ofPartners(onboardings.values().stream()
                     .map(onboarding -> onboarding.partnerId).filter(id -> id != null).distinct().toList());
-            List<StatusEvent> done = new ArrayList<>();
+            List<AppliedEvent> done = new ArrayList<>();
             for (StatusEvent event : toApply) {
                 Onboarding onboarding = onboardings.get(event.onboardingId());
                 if (onboarding == null) {
                     LOG.warnf("Status event %s names unknown onboarding %s", event.eventId(), event.onboardingId());
                     continue;
                 }
-                done.add(event);
+                done.add(new AppliedEvent(event, onboarding.kind));
                 OnboardingStatus before = onboarding.status;
                 onboarding.apply(event);
                 Optional<Webhook> webhook = Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId));
@@ -155,7 +155,10 @@ public class StatusEventConsumer {
             }
             return done;
         });
-        applied.forEach(event -> registry.counter("status.events.applied",
-                "step", event.step().name(), "outcome", event.outcome().name()).increment());
+        applied.forEach(one -> registry.counter("status.events.applied", "kind", one.kind().name(),
+                "step", one.event().step().name(), "outcome", one.event().outcome().name()).increment());
+    }
+
+    private record AppliedEvent(StatusEvent event, CommandKind kind) {
     }
 }

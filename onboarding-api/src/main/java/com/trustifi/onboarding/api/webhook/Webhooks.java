@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
+import com.trustifi.onboarding.api.onboarding.Activation;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.model.PropertyDrift;
@@ -13,6 +14,7 @@ import com.trustifi.onboarding.model.StatusEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -137,6 +139,15 @@ public class Webhooks {
         if (find(check.partnerId).isPresent()) {
             write(check.partnerId, new WebhookEvent(UUID.randomUUID(), WebhookEvent.DRIFTED, check.id, null, check.tenantId,
                     check.status, null, event.outcome(), event.detail(), event.remediation(), false, event.occurredAt(), drift));
+        }
+    }
+
+    /** Tells the partner that a SUCCEEDED onboarding is confirmed in effect, or that it is not (NOT_PROPAGATED). */
+    public void activation(Onboarding onboarding, Instant at) {
+        if (find(onboarding.partnerId).isPresent()) {
+            String type = onboarding.activation == Activation.ACTIVE ? WebhookEvent.ACTIVE : WebhookEvent.NOT_PROPAGATED;
+            write(onboarding.partnerId, new WebhookEvent(UUID.randomUUID(), type, onboarding.id, onboarding.batchId,
+                    onboarding.tenantId, onboarding.status, null, null, onboarding.activationDetail, null, false, at));
         }
     }
 

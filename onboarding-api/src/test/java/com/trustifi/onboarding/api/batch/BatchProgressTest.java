@@ -13,7 +13,7 @@ class BatchProgressTest {
 
     @Test
     void noEstimateUntilAnOnboardingHasFinished() {
-        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.ACCEPTED, 3L, OnboardingStatus.RUNNING, 1L),
+        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.ACCEPTED, 3L, OnboardingStatus.RUNNING, 1L), Map.of(),
                 SUBMITTED, SUBMITTED.plusSeconds(60));
 
         assertThat(progress.total()).isEqualTo(4);
@@ -25,7 +25,7 @@ class BatchProgressTest {
     @Test
     void theEstimateExtendsTheRateSoFarToTheRest() {
         // 1 of 3 finished in 10 minutes: the other 2 take 20 more
-        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.FAILED, 1L, OnboardingStatus.RUNNING, 2L),
+        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.FAILED, 1L, OnboardingStatus.RUNNING, 2L), Map.of(),
                 SUBMITTED, SUBMITTED.plusSeconds(600));
 
         assertThat(progress.finished()).isEqualTo(1);
@@ -36,7 +36,7 @@ class BatchProgressTest {
     @Test
     void aFinishedBatchIsDoneNow() {
         Instant now = SUBMITTED.plusSeconds(90);
-        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.SUCCEEDED, 2L, OnboardingStatus.CANCELED, 1L),
+        BatchProgress progress = BatchProgress.of(Map.of(OnboardingStatus.SUCCEEDED, 2L, OnboardingStatus.CANCELED, 1L), Map.of(),
                 SUBMITTED, now);
 
         assertThat(progress.percentDone()).isEqualTo(100.0);

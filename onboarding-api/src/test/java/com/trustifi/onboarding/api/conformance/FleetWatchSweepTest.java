@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Which tenants a sweep reads again, and how: a VERIFY that writes nothing and takes nothing from the partner. */
+/** Which tenants a sweep reads again, and how: a WATCH that writes nothing and takes nothing from the partner. */
 @QuarkusTest
 @QuarkusTestResource(LocalInfrastructureResource.class)
 class FleetWatchSweepTest {
@@ -41,7 +41,7 @@ class FleetWatchSweepTest {
 
         assertThat(found).containsEntry("state", "IN_SYNC").containsEntry("policy", "ALERT").containsEntry("ownPolicy", false);
         Instant next = Instant.parse(found.get("nextCheckAt").toString());
-        assertThat(next).as("the first check falls somewhere in one interval, so a batch is not checked all at once")
+        assertThat(next).as("the first check comes once the rule has had time to propagate")
                 .isBetween(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofHours(6)));
         watch.sweepAsOf(next.minusSeconds(1));
         assertThat(QuarkusTransaction.requiringNew().call(() -> TenantConformance.<TenantConformance>findById(tenant).lastCheckId))
@@ -49,7 +49,7 @@ class FleetWatchSweepTest {
     }
 
     @Test
-    void aDueTenantGetsAVerifyThatNeitherRaisesItsGenerationNorKeepsItBusyNorShowsInTheList() {
+    void aDueTenantGetsAWatchThatNeitherRaisesItsGenerationNorKeepsItBusyNorShowsInTheList() {
         TestPartner partner = TestPartner.create();
         String tenant = onboarded(partner);
         due(tenant);
@@ -58,13 +58,13 @@ class FleetWatchSweepTest {
 
         String check = lastCheck(tenant);
         Onboarding started = QuarkusTransaction.requiringNew().call(() -> Onboarding.<Onboarding>findById(UUID.fromString(check)));
-        assertThat(started.kind).isEqualTo(CommandKind.VERIFY);
+        assertThat(started.kind).isEqualTo(CommandKind.WATCH);
         assertThat(started.watch).isTrue();
         List<String> commands = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list("messageKey", tenant)
                 .stream().map(message -> message.payload).toList());
         String verify = commands.stream().filter(command -> command.contains(check)).findFirst().orElseThrow();
         String onboard = commands.stream().filter(command -> command.contains("\"kind\":\"ONBOARD\"")).findFirst().orElseThrow();
-        assertThat(verify).contains("\"kind\":\"VERIFY\"");
+        assertThat(verify).contains("\"kind\":\"WATCH\"");
         assertThat(generation(verify)).as("a check stops nothing in progress").isEqualTo(generation(onboard));
         assertThat(conformance(partner, tenant).get("history")).asList().hasSize(1);
         partner.request().get("/v1/onboardings?tenantId=" + tenant).then().statusCode(200).body("items.size()", equalTo(1));

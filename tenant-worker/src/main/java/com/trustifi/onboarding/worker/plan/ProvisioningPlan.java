@@ -29,6 +29,7 @@ public class ProvisioningPlan {
     private static final Logger LOG = Logger.getLogger(ProvisioningPlan.class);
 
     private final List<PlanStep> onboarding;
+    private final List<PlanStep> watching;
     private final List<PlanStep> offboarding;
     private final List<PlanStep> rotation;
     private final List<PlanStep> connectionCheck;
@@ -46,6 +47,9 @@ public class ProvisioningPlan {
         this.generations = generations;
         this.onboarding = List.of(tenant, acceptedDomains, outbound, validation, inbound, remoteDomain, rule, order, spf,
                 domainVerification, verify);
+        // what an administrator can change after onboarding: an organization stays customized, and the accepted
+        // domains are the tenant's own, which the rule's sender domains and the tenant check's domains already cover
+        this.watching = List.of(tenant, outbound, validation, inbound, remoteDomain, rule, order, spf, domainVerification);
         // the same steps with the desired states of their command: offboarding removes the rule first (it routes to
         // the outbound connector), and restores the remote domain before the outbound connector whose comment holds
         // the values to restore; a rotation changes only the rule's header value
@@ -72,6 +76,7 @@ public class ProvisioningPlan {
         List<String> drift = new java.util.ArrayList<>();
         List<PropertyDrift> driftedProperties = new java.util.ArrayList<>();
         List<String> done = new java.util.ArrayList<>();
+        StepResult notInEffect = null;
         for (PlanStep step : steps(command.kind())) {
             if (generations.supersedes(command)) {
                 LOG.infof("%s %s for tenant %s stopped before %s: canceled or superseded", command.kind(),
@@ -92,6 +97,9 @@ public class ProvisioningPlan {
             if (result.changedSomething()) {
                 done.add(label(step.name()) + " " + result.outcome());
             }
+            if (result.outcome() == StepOutcome.NOT_PROPAGATED) {
+                notInEffect = result;
+            }
             if (result.outcome() == StepOutcome.DRIFTED) {
                 drift.add(result.detail());
                 driftedProperties.addAll(result.drift());
@@ -109,9 +117,15 @@ public class ProvisioningPlan {
             }
         }
         // a verify's final event carries every drifted property, so that the API reads the whole finding from one event
-        status.onboarding(drift.isEmpty() ? finalResult(command.kind(), propagating)
-                : StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it")
-                        .withDrift(driftedProperties));
+        if (!drift.isEmpty()) {
+            status.onboarding(StepResult.failedRetryable("Drift found: " + String.join("; ", drift), "Onboard the tenant again to repair it")
+                    .withDrift(driftedProperties));
+        } else if (notInEffect != null) {
+            status.onboarding(StepResult.failedRetryable("The relay's objects are in place, but the rule is not in effect yet: "
+                    + notInEffect.detail(), "Exchange Online can take 30 minutes or more to apply a new rule; the check is made again"));
+        } else {
+            status.onboarding(finalResult(command.kind(), propagating));
+        }
         return PlanOutcome.FINISHED;
     }
 
@@ -131,6 +145,7 @@ public class ProvisioningPlan {
             case ONBOARD -> onboarding;
             // each step already reports its own difference: reading everything back again adds nothing
             case PLAN, VERIFY -> onboarding.subList(0, onboarding.size() - 1);
+            case WATCH -> watching;
             case OFFBOARD -> offboarding;
             case ROTATE_SECRET -> rotation;
             case CHECK_CONNECTION -> connectionCheck;
@@ -140,7 +155,7 @@ public class ProvisioningPlan {
     private static Mode mode(CommandKind kind) {
         return switch (kind) {
             case PLAN -> Mode.PLAN;
-            case VERIFY, CHECK_CONNECTION -> Mode.VERIFY;
+            case VERIFY, WATCH, CHECK_CONNECTION -> Mode.VERIFY;
             case ONBOARD, OFFBOARD, ROTATE_SECRET -> Mode.APPLY;
         };
     }
@@ -152,6 +167,7 @@ public class ProvisioningPlan {
                     : "The tenant is configured as the relay profile requires";
             case PLAN -> "Plan complete: the steps list what onboarding would change";
             case VERIFY -> "The tenant matches the relay profile";
+            case WATCH -> "The tenant still matches the relay profile";
             case OFFBOARD -> "The relay's rule and connectors are removed and the remote domain restored";
             case ROTATE_SECRET -> "The relay secret is replaced";
             case CHECK_CONNECTION -> "The onboarding app can sign in to the tenant and administer Exchange Online";

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.worker.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfile;
@@ -88,8 +89,14 @@ public class TenantCheckStep implements PlanStep {
         return organization.path("IsDehydrated").asBoolean(false);
     }
 
-    /** A dehydrated tenant refuses New-/Set- cmdlets until its organization is customized. */
+    /**
+     * A dehydrated tenant refuses New-/Set- cmdlets until its organization is customized. A customized organization
+     * never goes back, so the fleet watch does not ask again.
+     */
     private StepResult customization(StepContext context, String checked) {
+        if (context.command().kind() == CommandKind.WATCH) {
+            return StepResult.of(StepOutcome.PASSED, checked);
+        }
         if (!isDehydrated(organizationConfig(context))) {
             return StepResult.of(StepOutcome.PASSED, checked);
         }

@@ -44,22 +44,26 @@ final class PlanDriver implements AutoCloseable {
 
     /** What a partner asks for one tenant. */
     record Request(String tenantId, List<String> relayDomains, String relaySecret, RelayProfileName profile,
-            List<DnsRecord> domainRecords) {
+            List<DnsRecord> domainRecords, String testRecipient) {
 
         static Request of(String tenantId, String relayDomain, String relaySecret) {
-            return new Request(tenantId, List.of(relayDomain), relaySecret, null, List.of());
+            return new Request(tenantId, List.of(relayDomain), relaySecret, null, List.of(), null);
         }
 
         Request withProfile(RelayProfileName named) {
-            return new Request(tenantId, relayDomains, relaySecret, named, domainRecords);
+            return new Request(tenantId, relayDomains, relaySecret, named, domainRecords, testRecipient);
         }
 
         Request withDomainRecords(List<DnsRecord> records) {
-            return new Request(tenantId, relayDomains, relaySecret, profile, records);
+            return new Request(tenantId, relayDomains, relaySecret, profile, records, testRecipient);
         }
 
         Request withRelaySecret(String secret) {
-            return new Request(tenantId, relayDomains, secret, profile, domainRecords);
+            return new Request(tenantId, relayDomains, secret, profile, domainRecords, testRecipient);
+        }
+
+        Request withTestRecipient(String recipient) {
+            return new Request(tenantId, relayDomains, relaySecret, profile, domainRecords, recipient);
         }
     }
 
@@ -68,7 +72,7 @@ final class PlanDriver implements AutoCloseable {
         UUID onboardingId = UUID.randomUUID();
         var relay = new RelayConfiguration(request.relayDomains(), request.profile(),
                 request.relaySecret() == null ? null : cipher.encrypt(request.tenantId(), request.relaySecret()),
-                null, null, request.domainRecords());
+                null, request.testRecipient(), request.domainRecords());
         var command = new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION, UUID.randomUUID(), onboardingId,
                 request.tenantId(), kind, relay, Instant.now(), 0);
         lastByTenant.compute(request.tenantId(), (tenant, before) -> {

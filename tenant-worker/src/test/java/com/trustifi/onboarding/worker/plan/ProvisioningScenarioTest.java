@@ -43,6 +43,7 @@ class ProvisioningScenarioTest extends PlanScenario {
 
     private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(90);
     private static final String SECRET = "scenario-relay-secret-" + UUID.randomUUID();
+    private static final String TEST_RECIPIENT = "relay-check@fabrikam.example";
     private static final String VENDOR_INBOUND_RULE = "Trustifi Inbound Relay";
     private static final List<String> RELAY_IPS = List.of("3.93.243.176", "3.93.139.220", "52.73.143.252", "52.54.159.237");
 
@@ -106,6 +107,44 @@ class ProvisioningScenarioTest extends PlanScenario {
         assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.VERIFY, request(tenant)), PLAN_TIMEOUT)).outcome())
                 .isEqualTo(StepOutcome.SUCCEEDED);
         assertSeedConfiguration(tenant);
+    }
+
+    @Test
+    void aWatchReadsFourCmdletsAndItsTestEmailConfirmsTheRuleOnlyOnceItIsInEffect() {
+        SimulatedTenant slow = simulator.createTenant(tenant("slowrule", List.of()));
+        simulator.setTransportRulePropagationDelay(Duration.ofHours(1));
+        try {
+            assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(slow)), PLAN_TIMEOUT)).outcome())
+                    .isEqualTo(StepOutcome.SUCCEEDED);
+        } finally {
+            simulator.setTransportRulePropagationDelay(Duration.ZERO);
+        }
+        List<StatusEvent> notYet = driver.awaitFinal(driver.send(CommandKind.WATCH, request(slow).withTestRecipient(TEST_RECIPIENT)), PLAN_TIMEOUT);
+        assertThat(lastByStep(notYet).get(ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.NOT_PROPAGATED);
+        assertThat(finalEvent(notYet).outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(finalEvent(notYet).detail()).contains("the rule is not in effect yet");
+        assertThat(finalEvent(notYet).drift()).isNull();
+
+        SimulatedTenant quick = simulator.createTenant(tenant("quickrule", List.of()));
+        assertThat(finalEvent(driver.awaitFinal(driver.send(CommandKind.ONBOARD, request(quick)), PLAN_TIMEOUT)).outcome())
+                .isEqualTo(StepOutcome.SUCCEEDED);
+        List<StatusEvent> confirmed = driver.awaitFinal(driver.send(CommandKind.WATCH, request(quick).withTestRecipient(TEST_RECIPIENT)),
+                PLAN_TIMEOUT);
+        assertThat(finalEvent(confirmed).outcome()).as(confirmed.toString()).isEqualTo(StepOutcome.SUCCEEDED);
+        assertThat(lastByStep(confirmed).get(ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR).detail()).contains("the rule is in effect");
+
+        Map<String, CmdletCount> before = Map.copyOf(quick.cmdletCounts());
+        List<StatusEvent> routine = driver.awaitFinal(driver.send(CommandKind.WATCH, request(quick)), PLAN_TIMEOUT);
+        assertThat(finalEvent(routine).outcome()).isEqualTo(StepOutcome.SUCCEEDED);
+        Map<String, Long> calls = new LinkedHashMap<>();
+        quick.cmdletCounts().forEach((cmdlet, count) -> {
+            long made = count.calls() - (before.containsKey(cmdlet) ? before.get(cmdlet).calls() : 0);
+            if (made > 0) {
+                calls.put(cmdlet, made);
+            }
+        });
+        assertThat(calls).as("a routine check reads each object the relay owns once, and writes nothing").isEqualTo(Map.of(
+                "Get-OutboundConnector", 1L, "Get-InboundConnector", 1L, "Get-RemoteDomain", 1L, "Get-TransportRule", 1L));
     }
 
     @Test
