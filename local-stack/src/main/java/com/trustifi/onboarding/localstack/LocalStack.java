@@ -191,8 +191,9 @@ public final class LocalStack implements AutoCloseable {
                 "onboarding.tenant-connections.redirect-uri",
                 "http://127.0.0.1:" + apiPort + "/v1/tenant-connections/callback"));
         // the simulator puts a rule in effect at once: the fleet watch confirms an onboarding ACTIVE within seconds here,
-        // where against Exchange Online it waits 30 minutes
+        // where against Exchange Online it waits 30 minutes, and gives up after two checks
         apiSettings.put("onboarding.fleet-watch.activation-wait", "10s");
+        apiSettings.put("onboarding.fleet-watch.activation-attempts", "2");
         apiSettings.put("onboarding.fleet-watch.tick", "1s");
         apiSettings.putAll(tracing);
         apiSettings.putAll(settings.apiOverrides());

@@ -121,6 +121,33 @@ class OnboardingEndToEndTest {
     }
 
     @Test
+    void anOnboardingWhoseRuleNeverTakesEffectEndsNotPropagatedWithTheReason() throws Exception {
+        SimulatedTenant tenant = stack.simulator().createTenant(tenant("Langsam AG", "langsam"));
+        String domain = ExchangeState.customDomainOf(tenant);
+        String accountId = partner().body(Map.of("customerName", "Langsam AG", "plan", "PRO", "accessLevel", "ADMIN",
+                        "domains", List.of(domain), "mtaHost", "mx." + domain))
+                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        // the rule saved now takes effect in an hour, long after the fleet watch's checks of the local stack give up
+        stack.simulator().setTransportRulePropagationDelay(Duration.ofHours(1));
+        String location;
+        try {
+            location = submit(tenant.tenantId(), accountId, domain);
+            awaitTerminal(location);
+        } finally {
+            stack.simulator().setTransportRulePropagationDelay(Duration.ZERO);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"PENDING".equals(partner().when().get(location).then().extract().path("activation")));
+        record(partner().when().get(location).then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("activation", equalTo("NOT_PROPAGATED"))
+                .body("activationDetail", containsString("Not confirmed after 2 checks"))
+                .body("activationDetail", containsString("no rule in effect routes mail to the connector yet"))
+                .extract().asString());
+    }
+
+    @Test
     void oneOnboardingIsOneTraceFromTheRequestThroughTheWorkersExchangeCallsToTheAppliedStatusEvents() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Traced GmbH", "traced"));
         String domain = ExchangeState.customDomainOf(tenant);
@@ -219,6 +246,8 @@ class OnboardingEndToEndTest {
             assertThat(delta(api, apiBefore, "onboardings", Map.of("status", "SUCCEEDED"))).isEqualTo(3);
             assertThat(value(api, "onboardings", Map.of("status", "ACCEPTED"))).isZero();
         });
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                partner().when().get("/v1/batches/" + batch).then().extract().<Integer>path("activations.ACTIVE") == 3);
         Map<String, Double> api = metrics(stack.apiBaseUri().toString());
         assertThat(api).containsKey("outbox_oldest_pending_age_seconds");
         assertThat(value(api, "dead_letters_total", Map.of())).isZero();

@@ -20,6 +20,13 @@ public interface OnboardingConfig {
     @WithDefault("250ms")
     Duration waitCheckInterval();
 
+    /**
+     * How long this instance believes a recognized API key without reading it again: a status GET then costs one read
+     * of the database, not two. A key taken out of the database is refused everywhere within this time.
+     */
+    @WithDefault("30s")
+    Duration apiKeyCacheTtl();
+
     Outbox outbox();
 
     Batch batch();

@@ -31,6 +31,8 @@ class FleetWatchSweepTest {
 
     @Inject
     FleetWatch watch;
+    @Inject
+    ConformanceService conformanceService;
 
     @Test
     void anOnboardedTenantIsInSyncAndNotCheckedBeforeItsTimeComes() {
@@ -75,6 +77,36 @@ class FleetWatchSweepTest {
 
     private static String generation(String command) {
         return command.replaceAll(".*\"generation\":(\\d+).*", "$1");
+    }
+
+    @Test
+    void partnersTakeTurnsSoThatOnePartnersWholeFleetDueAtOnceDoesNotHoldUpAnothersCheck() {
+        TestPartner large = TestPartner.create();
+        TestPartner small = TestPartner.create();
+        List<String> fleet = List.of(onboarded(large), onboarded(large), onboarded(large));
+        String other = onboarded(small);
+        // a day back, where no other test's tenant is due: the large partner's fleet fell due first
+        Instant then = Instant.now().minus(Duration.ofDays(1));
+        for (int i = 0; i < fleet.size(); i++) {
+            dueAt(fleet.get(i), then.minusSeconds(30 - i));
+        }
+        dueAt(other, then.minusSeconds(5));
+
+        int started = QuarkusTransaction.requiringNew().call(() -> conformanceService.startDue(then, 2));
+
+        assertThat(started).isEqualTo(2);
+        assertThat(lastCheckOrNull(other)).as("the small partner's tenant gets its turn").isNotNull();
+        assertThat(lastCheckOrNull(fleet.get(0))).as("the large partner's earliest").isNotNull();
+        assertThat(lastCheckOrNull(fleet.get(1))).isNull();
+        assertThat(lastCheckOrNull(fleet.get(2))).isNull();
+    }
+
+    private static void dueAt(String tenant, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> TenantConformance.update("nextCheckAt = ?1 where tenantId = ?2", at, tenant));
+    }
+
+    private static UUID lastCheckOrNull(String tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> TenantConformance.<TenantConformance>findById(tenant).lastCheckId);
     }
 
     @Test
