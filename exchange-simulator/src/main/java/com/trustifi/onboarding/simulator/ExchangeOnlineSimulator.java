@@ -45,10 +45,11 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     /**
      * Requests are short and CPU-bound, but injected latency and slow answers park a thread each; this many lets the
-     * calls of hundreds of plans in flight sleep at once (a worker's plans and their per-tenant calls, several workers)
-     * so that the simulator is not what limits a latency benchmark, while idle threads cost only their small stacks.
+     * calls of thousands of plans in flight sleep at once (two workers' 2,000 plans each), so that the simulator is not
+     * what limits a latency benchmark, while idle threads cost only their small stacks. As many keep-alive connections
+     * may wait idle: one per call in flight, over HTTP/1.1.
      */
-    private static final int THREADS = 1024;
+    private static final int THREADS = 4096;
     private static final long THREAD_STACK_BYTES = 256 * 1024;
 
     private final HttpsServer server;
@@ -122,9 +123,10 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     /**
      * The JDK server writes headers and body separately; with Nagle's algorithm on, keep-alive clients wait for the
      * peer's delayed ACK (about 40 ms) on every call, which caps throughput at a fifth of what it is without. And it
-     * keeps at most 200 idle keep-alive connections: with hundreds of plans in flight, clients then open a new TLS
-     * connection for about every other call (measured: 14% of the worker's CPU in handshakes), which Exchange's front
-     * end does not make them do. The JDK reads these properties once, when its first HttpServer starts, so an
+     * keeps at most 200 idle keep-alive connections (here as many as there are threads): with more calls in flight
+     * than that, clients open a new TLS connection for about every other call (measured: half the worker's CPU in
+     * handshakes with 2,000 plans in flight and 1,024 idle connections), which Exchange's front end, over HTTP/2, does
+     * not make them do. The JDK reads these properties once, when its first HttpServer starts, so an
      * explicit setting by the JVM's owner wins.
      */
     private static void keepConnectionsLikeExchange() {

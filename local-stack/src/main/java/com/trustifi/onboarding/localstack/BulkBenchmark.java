@@ -113,12 +113,13 @@ public final class BulkBenchmark {
         }
         say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
         LocalStack.Settings settings = LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits();
-        // as in production, the checks that confirm onboardings in effect come 30 minutes after them, not during the
-        // batch; the sweep's checks, if asked for, are those confirming checks
-        settings = settings.withApiOverrides(options.sweepRate() > 0
-                ? Map.of("onboarding.fleet-watch.activation-wait", "30m", "onboarding.fleet-watch.tick", "5s",
-                        "onboarding.fleet-watch.checks-per-minute", String.valueOf(options.sweepRate()))
-                : Map.of("onboarding.fleet-watch.activation-wait", "30m", "onboarding.fleet-watch.tick", "1m"));
+        // the sweep's checks, if asked for, are the ones that confirm the onboardings in effect
+        Map<String, String> api = new HashMap<>(LocalStack.ACTIVATION_AS_IN_PRODUCTION);
+        if (options.sweepRate() > 0) {
+            api.put("onboarding.fleet-watch.tick", "5s");
+            api.put("onboarding.fleet-watch.checks-per-minute", String.valueOf(options.sweepRate()));
+        }
+        settings = settings.withApiOverrides(api);
         LocalStack stack = LocalStack.start(ProjectLayout.find(), work, settings);
         int exitCode;
         try {

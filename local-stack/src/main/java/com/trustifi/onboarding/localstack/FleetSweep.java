@@ -27,6 +27,7 @@ final class FleetSweep {
     static boolean measure(LocalStack stack, OnboardingApiClient api, List<SimulatedTenant> tenants, int checksPerMinute)
             throws Exception {
         long callsBefore = sum(tenants, CmdletCount::calls);
+        Map<String, Long> byCmdletBefore = callsByCmdlet(tenants);
         long writesBefore = sum(tenants, CmdletCount::writes);
         long tokensBefore = tenants.stream().mapToLong(SimulatedTenant::tokenRequests).sum();
         CpuUse cpuBefore = CpuUse.of(stack);
@@ -39,7 +40,15 @@ final class FleetSweep {
         long writes = sum(tenants, CmdletCount::writes) - writesBefore;
         double calls = (double) (sum(tenants, CmdletCount::calls) - callsBefore) / tenants.size();
         double tokens = (double) (tenants.stream().mapToLong(SimulatedTenant::tokenRequests).sum() - tokensBefore) / tenants.size();
+        Map<String, Long> byCmdlet = new TreeMap<>();
+        callsByCmdlet(tenants).forEach((cmdlet, made) -> {
+            long during = made - byCmdletBefore.getOrDefault(cmdlet, 0L);
+            if (during > 0) {
+                byCmdlet.put(cmdlet, during);
+            }
+        });
         say("CPU seconds during the sweep: " + cpuUsed);
+        say("Exchange calls during the sweep, by cmdlet: " + byCmdlet);
         say(String.format(Locale.ROOT, "sweep: tenants=%d due=%d checks_per_minute=%d sweep_s=%.1f exchange_calls_per_tenant=%.2f "
                 + "token_requests_per_tenant=%.2f writes=%d states=%s", tenants.size(), due, checksPerMinute, seconds, calls, tokens,
                 writes, states));
@@ -70,6 +79,12 @@ final class FleetSweep {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private static Map<String, Long> callsByCmdlet(List<SimulatedTenant> tenants) {
+        Map<String, Long> calls = new TreeMap<>();
+        tenants.forEach(tenant -> tenant.cmdletCounts().forEach((cmdlet, count) -> calls.merge(cmdlet, count.calls(), Long::sum)));
+        return calls;
     }
 
     private static long sum(List<SimulatedTenant> tenants, java.util.function.ToLongFunction<CmdletCount> count) {

@@ -61,6 +61,12 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
+    /**
+     * API settings that leave the check confirming an onboarding in effect to 30 minutes after it, as in production: for
+     * runs that load or measure the stack, where those checks would run in the middle of the work.
+     */
+    public static final Map<String, String> ACTIVATION_AS_IN_PRODUCTION = Map.of("onboarding.fleet-watch.activation-wait", "30m");
+
     /** Starts everything, or stops what it had started and rethrows. */
     public static LocalStack start(ProjectLayout layout, Path workDirectory) throws IOException {
         return start(layout, workDirectory, Settings.DEFAULTS);

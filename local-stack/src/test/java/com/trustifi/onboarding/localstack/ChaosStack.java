@@ -38,7 +38,8 @@ abstract class ChaosStack {
         // a few plans at a time, so that a batch runs in waves and each failure strikes while plans are in flight and
         // others still wait (with the default hundreds, a batch of 40 runs as one wave and ends before the failure)
         worker.put("smallrye.messaging.worker.<virtual-thread>.max-concurrency", "8");
-        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"), worker);
+        stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("chaos-local-stack"),
+                LocalStack.Settings.DEFAULTS.withWorkerOverrides(worker).withApiOverrides(LocalStack.ACTIVATION_AS_IN_PRODUCTION));
     }
 
     @AfterAll

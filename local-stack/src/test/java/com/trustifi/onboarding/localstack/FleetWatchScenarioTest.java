@@ -47,12 +47,13 @@ class FleetWatchScenarioTest {
             exchange.close();
         });
         receiver.start();
+        // the checks that confirm the onboardings in effect wait as long as in production, so that no check but the
+        // sweep's reads the tenants; a sweep of the 100 tenants starts within one tick of 2 s
+        Map<String, String> api = new HashMap<>(LocalStack.ACTIVATION_AS_IN_PRODUCTION);
+        api.putAll(Map.of("onboarding.fleet-watch.tick", "2s", "onboarding.fleet-watch.checks-per-minute", "3000",
+                "onboarding.webhook.allow-private-addresses", "true"));
         stack = LocalStack.start(ProjectLayout.find(), Files.createTempDirectory("fleet-watch-local-stack"),
-                // a sweep of the 100 tenants starts within one tick of 2 s; the checks that confirm the onboardings in
-                // effect wait as long as in production, so that no check but the sweep's reads the tenants
-                LocalStack.Settings.DEFAULTS.withApiOverrides(Map.of("onboarding.fleet-watch.tick", "2s",
-                        "onboarding.fleet-watch.activation-wait", "30m",
-                        "onboarding.fleet-watch.checks-per-minute", "3000", "onboarding.webhook.allow-private-addresses", "true")));
+                LocalStack.Settings.DEFAULTS.withApiOverrides(api));
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.api.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.trustifi.onboarding.api.database.UuidArray;
 import com.trustifi.onboarding.api.onboarding.order.OnboardingOrder;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.DnsRecordCheck;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -125,8 +127,10 @@ public class Onboarding extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Loaded for up to a poll's onboardings at once, by one statement with an array of their ids. */
     @OneToMany(mappedBy = "onboarding", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sequence")
+    @BatchSize(size = 1000)
     public List<OnboardingStep> steps = new ArrayList<>();
 
     static Onboarding accept(UUID partnerId, OnboardingOrder order, Instant now) {
@@ -176,20 +180,24 @@ public class Onboarding extends PanacheEntityBase {
     }
 
     /**
-     * These onboardings with their steps, locked until the transaction ends, in two statements whatever their number:
-     * the rows are locked in id order (two transactions locking overlapping sets cannot deadlock), then their steps are
-     * fetched into the same entities.
+     * These onboardings, locked until the transaction ends, in id order (two transactions locking overlapping sets
+     * cannot deadlock); their steps come in one more statement when the first is read. Both statements take the ids
+     * as one array ({@link UuidArray}).
      */
+    @SuppressWarnings("unchecked")
     public static Map<UUID, Onboarding> lockedForUpdate(Collection<UUID> ids) {
         Map<UUID, Onboarding> locked = new HashMap<>();
         if (ids.isEmpty()) {
             return locked;
         }
-        Onboarding.<Onboarding>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .stream().forEach(onboarding -> locked.put(onboarding.id, onboarding));
-        Onboarding.find("select distinct o from Onboarding o left join fetch o.steps where o.id in ?1", ids).list();
+        ((List<Onboarding>) getEntityManager()
+                .createNativeQuery("select * from onboarding where id = any(cast(:ids as uuid[])) order by id for update", Onboarding.class)
+                .setParameter("ids", UuidArray.of(ids))
+                .getResultList())
+                .forEach(onboarding -> locked.put(onboarding.id, onboarding));
         return locked;
     }
+
 
     /** The tenant's onboarding in progress; a connection check, which only reads, does not count. */
     public static Optional<Onboarding> activeFor(String tenantId) {

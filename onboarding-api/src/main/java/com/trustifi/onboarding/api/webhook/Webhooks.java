@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trustifi.onboarding.api.audit.AuditLog;
 import com.trustifi.onboarding.api.connection.ConsentWithdrawnException;
+import com.trustifi.onboarding.api.database.UuidArray;
 import com.trustifi.onboarding.api.http.UnacceptableRequestException;
 import com.trustifi.onboarding.api.onboarding.Activation;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
@@ -102,10 +103,15 @@ public class Webhooks {
     }
 
     /** The webhooks of these partners, by partner, in one query: a batch of status events looks each up once. */
+    @SuppressWarnings("unchecked")
     public Map<UUID, Webhook> ofPartners(Collection<UUID> partnerIds) {
         Map<UUID, Webhook> webhooks = new HashMap<>();
         if (!partnerIds.isEmpty()) {
-            Webhook.<Webhook>find("partnerId in ?1", partnerIds).stream().forEach(webhook -> webhooks.put(webhook.partnerId, webhook));
+            ((List<Webhook>) Webhook.getEntityManager()
+                    .createNativeQuery("select * from webhook where partner_id = any(cast(:ids as uuid[]))", Webhook.class)
+                    .setParameter("ids", UuidArray.of(partnerIds))
+                    .getResultList())
+                    .forEach(webhook -> webhooks.put(webhook.partnerId, webhook));
         }
         return webhooks;
     }
