@@ -103,11 +103,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(quarkusRunJar.toString());
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // glibc gives each of a JVM's many threads a malloc arena of its own, up to 8 per core, which it seldom hands back
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
-        process = builder.start();
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
             awaitReady();
         } finally {
