@@ -32,8 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -114,7 +115,9 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
                 baseUri.toString(), json), json);
         mount(server, "/admin/", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json), json);
 
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        // a thread per call in flight, up to THREADS: idle ones are used first and end after a while, so a simulator
+        // in a test holds about as many threads as it has had calls at once, not THREADS
+        ExecutorService executor = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads());
         server.setExecutor(executor);
         server.start();
         return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);

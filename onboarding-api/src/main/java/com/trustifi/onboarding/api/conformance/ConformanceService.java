@@ -100,8 +100,11 @@ public class ConformanceService {
         }
         conformance.onboardingId = onboarding.id;
         conformance.checkedAt = now;
+        // a check still running read the configuration before this onboarding: its result is not this one's
+        conformance.lastCheckId = null;
         conformance.activationAttempts = 0;
-        conformance.nextCheckAt = now.plus(config.activationWait());
+        conformance.activationDueAt = now.plus(config.activationWait());
+        conformance.nextCheckAt = conformance.activationDueAt;
         onboarding.activation(Activation.PENDING, "Saved and read back; Exchange Online can take 30 minutes or more to put the rule "
                 + "in effect, and the fleet watch confirms it after " + config.activationWait(), now);
         change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
@@ -110,28 +113,38 @@ public class ConformanceService {
         }
     }
 
+    /** The onboarding's row is locked before it changes: a late step event may be changing it too. */
     private void supersedeActivation(TenantConformance conformance, String why) {
         if (conformance.activationAttempts != null) {
-            Onboarding.<Onboarding>findByIdOptional(conformance.onboardingId)
+            Onboarding.lockedForUpdate(conformance.onboardingId)
                     .ifPresent(earlier -> earlier.activation(Activation.SUPERSEDED, why, clock.instant()));
             conformance.activationAttempts = null;
+            conformance.activationDueAt = null;
         }
     }
 
     /** The onboarding is confirmed in effect, or given up on: from now on the tenant's checks are routine ones. */
     private void activationEnded(TenantConformance conformance, Activation state, String why, Instant now) {
-        Onboarding.<Onboarding>findByIdOptional(conformance.onboardingId).ifPresent(onboarding -> {
+        Onboarding.lockedForUpdate(conformance.onboardingId).ifPresent(onboarding -> {
             onboarding.activation(state, why, now);
             webhooks.activation(onboarding, now);
         });
         conformance.activationAttempts = null;
+        conformance.activationDueAt = null;
         // the routine checks fall anywhere in one interval, so that a batch's tenants are not all checked in the same
         // minute ever after
         conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(intervalOf(conformance.partnerId).toMillis()));
     }
 
-    /** A confirming check ended without confirming: tried again after the propagation wait, until the attempts run out. */
+    /**
+     * A confirming check ended without confirming: tried again after the propagation wait, until the attempts run out.
+     * A check made before the wait was over (the partner asked for it) uses up no attempt.
+     */
     private void activationMissed(TenantConformance conformance, String why, Instant now) {
+        if (conformance.activationDueAt != null && now.isBefore(conformance.activationDueAt)) {
+            conformance.nextCheckAt = conformance.activationDueAt;
+            return;
+        }
         conformance.activationAttempts++;
         if (conformance.activationAttempts >= config.activationAttempts()) {
             activationEnded(conformance, Activation.NOT_PROPAGATED, "Not confirmed after " + conformance.activationAttempts
@@ -156,8 +169,8 @@ public class ConformanceService {
             if (confirming) {
                 activationEnded(conformance, Activation.ACTIVE, check.testRecipient != null
                         ? "Exchange sent the connector's test email to " + check.testRecipient + " through the relay: the rule is in effect"
-                        : "The relay's objects are in place " + config.activationWait() + " after onboarding; no test recipient was "
-                                + "given, so mail through the connector was not tried", now);
+                        : "The relay's objects are in place " + sinceOnboarding(conformance, now) + " after onboarding; no test "
+                                + "recipient was given, so mail through the connector was not tried", now);
             }
             return;
         }
@@ -165,7 +178,9 @@ public class ConformanceService {
         if (drift.isEmpty() && check.reported(ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR, StepOutcome.NOT_PROPAGATED)) {
             // every object is as it should be: only Exchange has not applied the rule yet
             change(conformance, ConformanceState.IN_SYNC, List.of(), null, null, now);
-            activationMissed(conformance, event.detail(), now);
+            if (confirming) {
+                activationMissed(conformance, event.detail(), now);
+            }
             return;
         }
         if (drift.isEmpty()) {
@@ -217,6 +232,14 @@ public class ConformanceService {
         return "the service could not start it; its operator can find why in the log";
     }
 
+    /** How long after the onboarding succeeded, in words. */
+    private String sinceOnboarding(TenantConformance conformance, Instant now) {
+        Instant succeeded = conformance.activationDueAt == null ? now.minus(config.activationWait())
+                : conformance.activationDueAt.minus(config.activationWait());
+        Duration since = Duration.between(succeeded, now);
+        return since.toMinutes() >= 2 ? since.toMinutes() + " minutes" : Math.max(0, since.toSeconds()) + " seconds";
+    }
+
     private static void change(TenantConformance conformance, ConformanceState state, List<DriftedProperty> drift,
             String reason, String remediation, Instant now) {
         if (conformance.state != state || !conformance.drift().equals(drift)) {
@@ -241,7 +264,9 @@ public class ConformanceService {
                     continue;
                 }
                 conformance.lastCheckId = check.get().id;
-                conformance.nextCheckAt = now.plus(intervalOf(conformance.partnerId));
+                // a confirming check that never ends (canceled by the partner's own onboarding) is made again after the
+                // propagation wait, not a whole interval later
+                conformance.nextCheckAt = now.plus(confirming ? config.activationWait() : intervalOf(conformance.partnerId));
                 started++;
             } catch (RuntimeException e) {
                 String refused = refusal(conformance, e);

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts the checks that fall due, each tick, within the fleet's budget of checks per minute: a tenant's check is a
- * VERIFY command to the worker, which only reads. What is not started in one tick stays due for the next, so a
+ * WATCH command to the worker, which only reads. What is not started in one tick stays due for the next, so a
  * backlog drains at the budget's pace instead of all at once. The gauge {@code conformance.tenants} (by state) counts
  * the watched tenants as of the last tick.
  */

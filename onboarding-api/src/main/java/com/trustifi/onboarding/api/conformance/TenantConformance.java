@@ -64,6 +64,10 @@ public class TenantConformance extends PanacheEntityBase {
     @Column(name = "activation_attempts")
     public Integer activationAttempts;
 
+    /** While the onboarding is not yet confirmed: when its confirming check is due, the propagation wait after it. */
+    @Column(name = "activation_due_at")
+    public Instant activationDueAt;
+
     /** The last check started: its result is the one applied. */
     @Column(name = "last_check_id")
     public UUID lastCheckId;
@@ -79,7 +83,8 @@ public class TenantConformance extends PanacheEntityBase {
     /**
      * Due tenants, the partners taking turns: each partner's earliest first, then each one's second, and so on, so that
      * one partner's "check now" of its whole fleet does not hold up the others' checks. Those another instance of the
-     * API is starting are skipped, not waited for.
+     * API is starting are skipped, not waited for (that instance then starts fewer this tick); a row another instance
+     * has just started, and so made due later, is not taken again.
      */
     @SuppressWarnings("unchecked")
     static List<TenantConformance> dueAsOf(Instant now, int limit) {
@@ -90,6 +95,7 @@ public class TenantConformance extends PanacheEntityBase {
                                        row_number() over (partition by partner_id order by next_check_at) as turn
                                 from tenant_conformance where next_check_at <= :now) due
                             order by turn, next_check_at limit :limit)
+                        and next_check_at <= :now
                         for update skip locked""", TenantConformance.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)

@@ -24,7 +24,7 @@ public record TenantConformanceView(
         @Schema(description = "The latest checks, newest first; only on GET /v1/tenants/{tenantId}/conformance")
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Check> history) {
 
-    /** One check of the fleet watch: an onboarding of kind VERIFY, readable at GET /v1/onboardings/{id}. */
+    /** One check of the fleet watch: an onboarding of kind WATCH, readable at GET /v1/onboardings/{id}. */
     public record Check(UUID id, OnboardingStatus status, String detail, Instant createdAt, Instant updatedAt) {
     }
 

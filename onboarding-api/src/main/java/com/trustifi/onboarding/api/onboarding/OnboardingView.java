@@ -35,7 +35,7 @@ public record OnboardingView(
         OnboardingStatus status,
         @Schema(description = "With a SUCCEEDED onboarding: PENDING until the fleet watch has confirmed, after the rule's "
                 + "propagation time, that it is in effect (ACTIVE), or found it is not (NOT_PROPAGATED); SUPERSEDED when a "
-                + "later onboarding of the tenant came first")
+                + "later onboarding of the tenant, or its offboarding, came first (no webhook is sent for that)")
         Activation activation,
         @Schema(description = "How the activation was confirmed, or why it was not")
         String activationDetail,

@@ -81,14 +81,22 @@ class FleetWatchActivationTest {
         webhook(partner);
         Onboarded onboarded = onboardInBatch(partner);
 
+        String early = check(onboarded.tenant());
+        notInEffect(early, onboarded.tenant());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> TenantConformance.<TenantConformance>findById(onboarded.tenant()).checkedAt.isAfter(Instant.now().minusSeconds(20))
+                        && lastCheck(onboarded.tenant()).equals(early)
+                        && conformance(partner, onboarded.tenant()).get("history").toString().contains("FAILED")));
+        TenantConformance afterEarly = QuarkusTransaction.requiringNew().call(() -> TenantConformance.findById(onboarded.tenant()));
+        assertThat(afterEarly.activationAttempts).as("a check the partner asked for before the wait uses up no attempt").isZero();
+        assertThat(afterEarly.nextCheckAt).isEqualTo(afterEarly.activationDueAt);
+
         for (int attempt = 1; attempt <= 4; attempt++) {
+            // the propagation wait is over
+            QuarkusTransaction.requiringNew().run(() -> TenantConformance.update("activationDueAt = ?1 where tenantId = ?2",
+                    Instant.now().minusSeconds(1), onboarded.tenant()));
             String check = check(onboarded.tenant());
-            WorkerReports.send(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), UUID.fromString(check), onboarded.tenant(),
-                    1, ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR, StepOutcome.NOT_PROPAGATED,
-                    "Check connectivity: Succeeded; Send test email: Failed: no rule in effect routes mail to the connector yet",
-                    null, 1, null, false, Instant.now()));
-            report(check, onboarded.tenant(), StepOutcome.FAILED, "The relay's objects are in place, but the rule is not in effect yet",
-                    "Exchange Online can take 30 minutes or more to apply a new rule; the check is made again", List.of());
+            notInEffect(check, onboarded.tenant());
             int attempts = attempt;
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> attempts == 4
                     ? !"PENDING".equals(onboarding(partner, onboarded.onboarding()).get("activation"))
@@ -132,6 +140,16 @@ class FleetWatchActivationTest {
     }
 
     private record Onboarded(String tenant, String batch, String onboarding) {
+    }
+
+    /** What the worker reports when every object is in place but the test email does not go through yet. */
+    private static void notInEffect(String check, String tenant) {
+        WorkerReports.send(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), UUID.fromString(check), tenant,
+                1, ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR, StepOutcome.NOT_PROPAGATED,
+                "Check connectivity: Succeeded; Send test email: Failed: no rule in effect routes mail to the connector yet",
+                null, 1, null, false, Instant.now()));
+        report(check, tenant, StepOutcome.FAILED, "The relay's objects are in place, but the rule is not in effect yet",
+                "Exchange Online can take 30 minutes or more to apply a new rule; the check is made again", List.of());
     }
 
     /** A tenant onboarded in a batch of one with a test recipient, its onboarding SUCCEEDED. */

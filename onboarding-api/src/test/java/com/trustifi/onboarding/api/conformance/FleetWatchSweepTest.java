@@ -92,13 +92,18 @@ class FleetWatchSweepTest {
         }
         dueAt(other, then.minusSeconds(5));
 
-        int started = QuarkusTransaction.requiringNew().call(() -> conformanceService.startDue(then, 2));
+        try {
+            int started = QuarkusTransaction.requiringNew().call(() -> conformanceService.startDue(then, 2));
 
-        assertThat(started).isEqualTo(2);
-        assertThat(lastCheckOrNull(other)).as("the small partner's tenant gets its turn").isNotNull();
-        assertThat(lastCheckOrNull(fleet.get(0))).as("the large partner's earliest").isNotNull();
-        assertThat(lastCheckOrNull(fleet.get(1))).isNull();
-        assertThat(lastCheckOrNull(fleet.get(2))).isNull();
+            assertThat(started).isEqualTo(2);
+            assertThat(lastCheckOrNull(other)).as("the small partner's tenant gets its turn").isNotNull();
+            assertThat(lastCheckOrNull(fleet.get(0))).as("the large partner's earliest").isNotNull();
+            assertThat(lastCheckOrNull(fleet.get(1))).isNull();
+            assertThat(lastCheckOrNull(fleet.get(2))).isNull();
+        } finally {
+            // not due a day back for a later run against the same database
+            fleet.forEach(tenant -> dueAt(tenant, Instant.now().plus(Duration.ofDays(1))));
+        }
     }
 
     private static void dueAt(String tenant, Instant at) {

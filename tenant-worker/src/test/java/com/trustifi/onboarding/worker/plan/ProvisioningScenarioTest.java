@@ -145,6 +145,17 @@ class ProvisioningScenarioTest extends PlanScenario {
         });
         assertThat(calls).as("a routine check reads each object the relay owns once, and writes nothing").isEqualTo(Map.of(
                 "Get-OutboundConnector", 1L, "Get-InboundConnector", 1L, "Get-RemoteDomain", 1L, "Get-TransportRule", 1L));
+
+        // an administrator removes the rule, which frees the connector to be disabled: the confirming check reports
+        // that drift, not a failed validation
+        simulator.invokeAsAdmin(quick.tenantId(), "Remove-TransportRule", Map.of("Identity", "Trustifi Outbound Relay"));
+        simulator.invokeAsAdmin(quick.tenantId(), "Set-OutboundConnector", Map.of("Identity", "Trustifi Outbound Connector (Send)",
+                "Enabled", false));
+        List<StatusEvent> drifted = driver.awaitFinal(driver.send(CommandKind.WATCH, request(quick).withTestRecipient(TEST_RECIPIENT)),
+                PLAN_TIMEOUT);
+        assertThat(lastByStep(drifted).get(ProvisioningStep.VALIDATE_OUTBOUND_CONNECTOR).outcome()).isEqualTo(StepOutcome.NOT_PROPAGATED);
+        assertThat(finalEvent(drifted).outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(finalEvent(drifted).drift()).extracting(PropertyDrift::property).contains("Enabled", PropertyDrift.WHOLE_OBJECT);
     }
 
     @Test
