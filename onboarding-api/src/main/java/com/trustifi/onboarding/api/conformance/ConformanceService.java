@@ -131,9 +131,10 @@ public class ConformanceService {
         });
         conformance.activationAttempts = null;
         conformance.activationDueAt = null;
-        // the routine checks fall anywhere in one interval, so that a batch's tenants are not all checked in the same
-        // minute ever after
-        conformance.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(intervalOf(conformance.partnerId).toMillis()));
+        // the next check falls anywhere in one interval's width around the interval (from half of it to one and a half),
+        // so that a batch's tenants are not all checked in the same minute ever after, nor one again a minute later
+        long interval = intervalOf(conformance.partnerId).toMillis();
+        conformance.nextCheckAt = now.plusMillis(interval / 2 + ThreadLocalRandom.current().nextLong(interval));
     }
 
     /**

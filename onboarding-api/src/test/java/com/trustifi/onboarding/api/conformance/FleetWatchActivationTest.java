@@ -70,6 +70,10 @@ class FleetWatchActivationTest {
         assertThat(webhookBodies(partner)).filteredOn(body -> body.contains("\"type\":\"onboarding.active\"")).singleElement()
                 .satisfies(body -> assertThat(body).contains(onboarded.onboarding()).contains(onboarded.batch()));
 
+        Instant afterActive = Instant.parse(conformance(partner, onboarded.tenant()).get("nextCheckAt").toString());
+        assertThat(afterActive).as("spread over one interval's width around it, not checked again within minutes")
+                .isBetween(Instant.now().plus(Duration.ofHours(3)).minusSeconds(60), Instant.now().plus(Duration.ofHours(9)));
+
         String routine = check(onboarded.tenant());
         assertThat(command(onboarded.tenant(), routine)).as("the test email is sent once, not every few hours")
                 .contains("\"kind\":\"WATCH\"").doesNotContain(RECIPIENT);
