@@ -17,6 +17,8 @@ import com.trustifi.onboarding.simulator.exchange.CmdletCount;
 import com.trustifi.onboarding.simulator.exchange.OutboundConnector;
 import com.trustifi.onboarding.simulator.exchange.TransportRule;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,10 +75,7 @@ class OnboardingEndToEndTest {
     void onboardingConfiguresTheTenantExactlyOnceAndTheSecretNeverLeaks() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Müller & Söhne GmbH", "mueller"));
         String domain = ExchangeState.customDomainOf(tenant);
-        var account = partner().body(Map.of("customerName", "Müller & Söhne GmbH", "plan", "PRO", "accessLevel", "ADMIN",
-                        "domains", List.of(domain), "mtaHost", "mx." + domain))
-                .when().post("/v1/relay-accounts")
-                .then().statusCode(201).extract();
+        var account = relayAccount("Müller & Söhne GmbH", domain);
         String accountId = account.path("id");
         String secret = account.path("relaySecret");
         assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
@@ -124,9 +123,7 @@ class OnboardingEndToEndTest {
     void anOnboardingWhoseRuleNeverTakesEffectEndsNotPropagatedWithTheReason() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Langsam AG", "langsam"));
         String domain = ExchangeState.customDomainOf(tenant);
-        String accountId = partner().body(Map.of("customerName", "Langsam AG", "plan", "PRO", "accessLevel", "ADMIN",
-                        "domains", List.of(domain), "mtaHost", "mx." + domain))
-                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        String accountId = relayAccount("Langsam AG", domain).path("id");
         // the rule saved now takes effect in an hour, long after the fleet watch's checks of the local stack give up
         stack.simulator().setTransportRulePropagationDelay(Duration.ofHours(1));
         String location;
@@ -151,9 +148,7 @@ class OnboardingEndToEndTest {
     void oneOnboardingIsOneTraceFromTheRequestThroughTheWorkersExchangeCallsToTheAppliedStatusEvents() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Traced GmbH", "traced"));
         String domain = ExchangeState.customDomainOf(tenant);
-        String accountId = partner().body(Map.of("customerName", "Traced GmbH", "plan", "PRO", "accessLevel", "ADMIN",
-                        "domains", List.of(domain), "mtaHost", "mx." + domain))
-                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        String accountId = relayAccount("Traced GmbH", domain).path("id");
         OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
                 .connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
 
@@ -200,9 +195,7 @@ class OnboardingEndToEndTest {
         for (int i = 0; i < 3; i++) {
             SimulatedTenant tenant = stack.simulator().createTenant(tenant("Northwind Traders " + i, "northwind"));
             String domain = ExchangeState.customDomainOf(tenant);
-            var account = partner().body(Map.of("customerName", "Northwind " + i, "plan", "PRO", "accessLevel", "ADMIN",
-                            "domains", List.of(domain), "mtaHost", "mx." + domain))
-                    .when().post("/v1/relay-accounts").then().statusCode(201).extract();
+            var account = relayAccount("Northwind " + i, domain);
             secrets.add(account.path("relaySecret"));
             OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
                     .connect(tenant.tenantId(), stack.administratorBrowser(), tenant.administrator());
@@ -321,9 +314,7 @@ class OnboardingEndToEndTest {
     void unverifiedRelayDomainFailsWithAReasonAndChangesNothingInExchange() throws Exception {
         SimulatedTenant tenant = stack.simulator().createTenant(tenant("Fabrikam, Inc.", "fabrikam"));
         String stranger = "not-theirs-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        String accountId = partner().body(Map.of("customerName", "Fabrikam", "plan", "PRO", "accessLevel", "ADMIN",
-                        "domains", List.of(stranger), "mtaHost", "mx." + stranger))
-                .when().post("/v1/relay-accounts").then().statusCode(201).extract().path("id");
+        String accountId = relayAccount("Fabrikam", stranger).path("id");
 
         String location = submit(tenant.tenantId(), accountId, stranger);
         awaitTerminal(location);
@@ -354,6 +345,13 @@ class OnboardingEndToEndTest {
     }
 
     /** Connects the tenant through its administrator's consent (once is enough; again does no harm), then onboards it. */
+    /** A PRO relay account of the partner for the customer's domain, as created: its id, and its secret shown this once. */
+    private static ExtractableResponse<Response> relayAccount(String customer, String domain) {
+        return partner().body(Map.of("customerName", customer, "plan", "PRO", "accessLevel", "ADMIN",
+                        "domains", List.of(domain), "mtaHost", "mx." + domain))
+                .when().post("/v1/relay-accounts").then().statusCode(201).extract();
+    }
+
     private static String submit(String tenantId, String accountId, String relayDomain) throws IOException, InterruptedException {
         OnboardingApiClient.asPartner(stack.apiBaseUri(), apiKey)
                 .connect(tenantId, stack.administratorBrowser(), stack.simulator().tenant(tenantId).orElseThrow().administrator());
