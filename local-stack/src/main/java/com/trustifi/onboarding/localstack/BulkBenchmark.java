@@ -38,11 +38,15 @@ public final class BulkBenchmark {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(60);
     private static final int SETUP_THREADS = 8;
     private static final int RETRY_AFTER_SECONDS = 2;
+    private static final Duration IDLE_STATUS_LOAD_FOR = Duration.ofSeconds(30);
+    private static final Duration IDLE_STATUS_WARM_UP = Duration.ofSeconds(15);
+    /** The status load's own start (its JVM, its connections), not measured; the batch's first seconds go with it. */
+    private static final Duration BATCH_STATUS_WARM_UP = Duration.ofSeconds(3);
     private static final String SPF = "v=spf1 ip4:52.73.143.252 ip4:52.54.159.237 include:spf.protection.outlook.com -all";
 
     /** The command line: see {@code benchmarks/bulk --help}. */
     record Options(int tenants, long latencyMs, double throttleRate, double unavailableRate, int workers, int statusLoad,
-                   Path flightRecordings, int sweepRate) {
+                   int idleStatusLoad, Path flightRecordings, int sweepRate) {
 
         static Options parse(List<String> args) {
             int tenants = 1000;
@@ -51,6 +55,7 @@ public final class BulkBenchmark {
             double unavailableRate = 0;
             int workers = 1;
             int statusLoad = 0;
+            int idleStatusLoad = 0;
             Path flightRecordings = null;
             int sweepRate = 0;
             for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
@@ -66,6 +71,7 @@ public final class BulkBenchmark {
                     case "--unavailable-rate" -> unavailableRate = Double.parseDouble(value);
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--status-load" -> statusLoad = Integer.parseInt(value);
+                    case "--idle-status-load" -> idleStatusLoad = Integer.parseInt(value);
                     case "--jfr" -> flightRecordings = Path.of(value).toAbsolutePath();
                     case "--sweep-rate" -> sweepRate = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
@@ -77,7 +83,8 @@ public final class BulkBenchmark {
             if (sweepRate < 0) {
                 throw new IllegalArgumentException("--sweep-rate must be 0 (no sweep) or the fleet watch's checks per minute: " + sweepRate);
             }
-            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad, flightRecordings, sweepRate);
+            return new Options(tenants, latencyMs, throttleRate, unavailableRate, workers, statusLoad, idleStatusLoad,
+                    flightRecordings, sweepRate);
         }
 
         FaultProfile faults() {
@@ -100,7 +107,7 @@ public final class BulkBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("bulk: " + e.getMessage());
             System.err.println("usage: benchmarks/bulk [--tenants N] [--latency-ms N] [--throttle-rate X] [--unavailable-rate X] "
-                    + "[--workers N] [--status-load RPS] [--jfr FOLDER] [--sweep-rate CHECKS_PER_MINUTE]");
+                    + "[--workers N] [--status-load RPS] [--idle-status-load RPS] [--jfr FOLDER] [--sweep-rate CHECKS_PER_MINUTE]");
             System.exit(2);
             return;
         }
@@ -154,7 +161,8 @@ public final class BulkBenchmark {
                 Instant.now().minusNanos(System.nanoTime() - submitted)));
 
         StatusLoadProcess load = options.statusLoad() > 0
-                ? StatusLoadProcess.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad(), stack.logDirectory()) : null;
+                ? StatusLoadProcess.start(statusTargets(stack, api, batchId), api.apiKey(), options.statusLoad(), BATCH_STATUS_WARM_UP,
+                        stack.logDirectory()) : null;
         StatusLoadProcess.Result loadResult = null;
         JsonNode batch;
         try {
@@ -181,7 +189,8 @@ public final class BulkBenchmark {
             reportWorkerSplit(stack.logDirectory());
         }
         if (loadResult != null) {
-            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors", loadResult.answered(), loadResult.errors()));
+            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors, p50 %.1f ms", loadResult.answered(),
+                    loadResult.errors(), loadResult.p50Millis()));
         }
         say(String.format(Locale.ROOT,
                 "bulk: tenants=%d latency_ms=%d accept_s=%.1f end_to_end_s=%.1f succeeded=%d exact_objects=%d "
@@ -189,6 +198,9 @@ public final class BulkBenchmark {
                 options.tenants(), options.latencyMs(), acceptSeconds, endToEnd, succeeded, exact, stack.apiPeakRssMb(),
                 stack.workerPeakRssMb(), loadResult == null ? "-" : String.format(Locale.ROOT, "%.0f", loadResult.p99Millis())));
         boolean allExact = succeeded == options.tenants() && exact == options.tenants();
+        if (options.idleStatusLoad() > 0) {
+            measureIdleStatusLoad(stack, api, batchId, options.idleStatusLoad());
+        }
         if (options.sweepRate() == 0) {
             return allExact;
         }
@@ -241,6 +253,21 @@ public final class BulkBenchmark {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("The connection checks did not finish within " + GIVE_UP_AFTER);
+    }
+
+    /** Status GETs on the stack at rest, the batch done: what a partner portal's polling alone costs. */
+    private static void measureIdleStatusLoad(LocalStack stack, OnboardingApiClient api, String batchId, int requestsPerSecond)
+            throws Exception {
+        // measured after a warm-up, as a running API has served polls before: its first ones are compiled as they come
+        StatusLoadProcess load = StatusLoadProcess.start(statusTargets(stack, api, batchId), api.apiKey(), requestsPerSecond,
+                IDLE_STATUS_WARM_UP, stack.logDirectory());
+        Thread.sleep(IDLE_STATUS_WARM_UP.toMillis());
+        CpuUse before = CpuUse.of(stack);
+        StatusLoadProcess.Result result = load.stopAfter(IDLE_STATUS_LOAD_FOR);
+        say(String.format(Locale.ROOT, "Idle status load: %d GET/s for %d s after %d s of warm-up, %d answered, %d errors, "
+                        + "p50 %.1f ms, p99 %.1f ms; CPU seconds: %s", requestsPerSecond, IDLE_STATUS_LOAD_FOR.toSeconds(),
+                IDLE_STATUS_WARM_UP.toSeconds(), result.answered(), result.errors(), result.p50Millis(), result.p99Millis(),
+                CpuUse.of(stack).minus(before)));
     }
 
     /** The first page of the batch's onboardings: what the status load polls. */

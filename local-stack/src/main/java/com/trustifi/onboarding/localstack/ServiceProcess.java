@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
      * and the Dockerfiles use the same settings.
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m");
+            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=160m");
     /** Fits a 10,000-row batch. */
     static final String API_HEAP = "-Xmx128m";
     /** Fits 2,000 plans in flight, each with what it has read of its tenant and its Graph client. */

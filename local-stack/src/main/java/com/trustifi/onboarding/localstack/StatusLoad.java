@@ -1,79 +1,134 @@
 package com.trustifi.onboarding.localstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An open-loop load of status GETs, as many partner portals polling at once: requests leave at a fixed rate whether
+ * An open-loop load of status GETs, as many partner portals polling at once: requests fall due at a fixed rate whether
  * or not earlier ones were answered, and each one's latency counts from when it was due, so a stalled server shows
- * in the figures instead of slowing the load down (no coordinated omission). The benchmark runs it in its own
+ * in the figures instead of slowing the load down (no coordinated omission). A fixed set of senders, each with its
+ * own keep-alive connection, takes the due requests in turn, as portals keep their connections open: a load that
+ * opened a connection per waiting request would measure its own connection storm. The benchmark runs it in its own
  * process ({@link StatusLoadProcess}).
  */
 final class StatusLoad implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "status-load");
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final int SENDERS = 64;
+
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "status-load"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, runnable -> daemon(runnable, "status-load-sender"));
+    private final BlockingQueue<Due> due = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
-    private final AtomicLong errors = new AtomicLong();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<URI> targets;
     private final String apiKey;
     private final int requestsPerSecond;
+    private final long warmUpNanos;
     private long startedNanos;
     private long sent;
 
-    private StatusLoad(List<URI> targets, String apiKey, int requestsPerSecond) {
+    private record Due(URI target, long atNanos) {
+    }
+
+    private StatusLoad(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp) {
         this.targets = List.copyOf(targets);
         this.apiKey = apiKey;
         this.requestsPerSecond = requestsPerSecond;
+        this.warmUpNanos = warmUp.toNanos();
     }
 
-    /** Starts GETs of the targets, round robin, at the given rate. */
-    static StatusLoad start(List<URI> targets, String apiKey, int requestsPerSecond) {
-        var load = new StatusLoad(targets, apiKey, requestsPerSecond);
+    /**
+     * Starts GETs of the targets, round robin, at the given rate. Those due in the warm-up are sent but not measured:
+     * this JVM's own first requests (its classes loaded, its connections opened, its code compiled) would count as
+     * the server's latency.
+     */
+    static StatusLoad start(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp) {
+        var load = new StatusLoad(targets, apiKey, requestsPerSecond, warmUp);
         load.startedNanos = System.nanoTime();
-        load.ticker.scheduleAtFixedRate(load::sendDue, 0, 1, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < SENDERS; i++) {
+            load.senders.execute(load::sendWhileRunning);
+        }
+        load.ticker.scheduleAtFixedRate(load::enqueueDue, 0, 1, TimeUnit.MILLISECONDS);
         return load;
     }
 
-    private void sendDue() {
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void enqueueDue() {
         long elapsed = System.nanoTime() - startedNanos;
-        long due = elapsed * requestsPerSecond / 1_000_000_000L;
-        for (; sent < due; sent++) {
-            long dueAt = startedNanos + sent * 1_000_000_000L / requestsPerSecond;
-            URI target = targets.get((int) (sent % targets.size()));
-            HttpRequest request = HttpRequest.newBuilder(target).header("X-Api-Key", apiKey).timeout(Duration.ofSeconds(30)).GET().build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-                latenciesMicros.add((System.nanoTime() - dueAt) / 1000);
-            });
+        long dueNow = elapsed * requestsPerSecond / 1_000_000_000L;
+        for (; sent < dueNow; sent++) {
+            due.add(new Due(targets.get((int) (sent % targets.size())), startedNanos + sent * 1_000_000_000L / requestsPerSecond));
         }
     }
 
-    /** The 99th percentile latency so far, in milliseconds. */
-    double p99Millis() {
+    private void sendWhileRunning() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Due next = due.take();
+                String error = get(next.target());
+                if (next.atNanos() - startedNanos < warmUpNanos) {
+                    continue;
+                }
+                if (error != null) {
+                    errors.computeIfAbsent(error, kind -> new AtomicLong()).incrementAndGet();
+                }
+                latenciesMicros.add((System.nanoTime() - next.atNanos()) / 1000);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One GET over this thread's keep-alive connection; null when it answered 200, else what went wrong. */
+    private String get(URI target) {
+        try {
+            var connection = (HttpURLConnection) target.toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(30_000);
+            connection.setRequestProperty("X-Api-Key", apiKey);
+            int status = connection.getResponseCode();
+            // read to the end, so that the connection goes back to the keep-alive cache
+            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (body != null) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            return status == 200 ? null : "HTTP " + status;
+        } catch (IOException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** The given percentile (0-100) of the latencies so far, in milliseconds. */
+    double percentileMillis(double percentile) {
         long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) {
             return 0;
         }
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1000.0;
+        return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(sorted.length * percentile / 100) - 1))] / 1000.0;
     }
 
     long answered() {
@@ -81,26 +136,36 @@ final class StatusLoad implements AutoCloseable {
     }
 
     long errors() {
-        return errors.get();
+        return errors.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** The errors by kind (an HTTP status or an exception), for a person to read. */
+    String errorKinds() {
+        return new TreeMap<>(errors).toString();
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
+        senders.shutdownNow();
     }
 
     /**
      * Runs the load as its own process, so that it does not share a JVM (and its CPU share) with the simulator:
-     * {@code StatusLoad RPS TARGETS_FILE}, the API key in {@code STATUS_LOAD_API_KEY} (a command line is visible to
-     * every user of the machine). Stops when its standard input ends, then prints {@code answered errors p99_ms}.
+     * {@code StatusLoad RPS TARGETS_FILE WARM_UP_SECONDS}, the API key in {@code STATUS_LOAD_API_KEY} (a command line is visible to
+     * every user of the machine). Stops when its standard input ends, then prints {@code answered errors p99_ms p50_ms}.
      */
     public static void main(String[] args) throws Exception {
         List<URI> targets = Files.readAllLines(Path.of(args[1])).stream().map(URI::create).toList();
-        StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]));
+        StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]),
+                Duration.ofSeconds(Long.parseLong(args[2])));
         while (System.in.read() >= 0) {
             // until the benchmark closes our input
         }
         load.close();
-        System.out.println(load.answered() + " " + load.errors() + " " + load.p99Millis());
+        System.out.println(load.answered() + " " + load.errors() + " " + load.percentileMillis(99) + " " + load.percentileMillis(50));
+        if (load.errors() > 0) {
+            System.err.println("status load errors: " + load.errorKinds());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class StatusLoadProcess {
 
     /** What the load measured. */
-    record Result(long answered, long errors, double p99Millis) {
+    record Result(long answered, long errors, double p99Millis, double p50Millis) {
     }
 
     private final Process process;
@@ -21,15 +22,24 @@ final class StatusLoadProcess {
         this.process = process;
     }
 
-    static StatusLoadProcess start(List<URI> targets, String apiKey, int requestsPerSecond, Path workDirectory) throws IOException {
+    /** Starts the load; what falls due in the warm-up is sent, not measured. */
+    static StatusLoadProcess start(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp, Path workDirectory)
+            throws IOException {
         Path targetsFile = workDirectory.resolve("status-load-targets.txt");
         Files.write(targetsFile, targets.stream().map(URI::toString).toList(), StandardCharsets.UTF_8);
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), StatusLoad.class.getName(),
-                Integer.toString(requestsPerSecond), targetsFile.toString());
+                // as many idle keep-alive connections as the load has senders (the JDK keeps 5)
+                "-Dhttp.maxConnections=" + StatusLoad.SENDERS, "-cp", System.getProperty("java.class.path"), StatusLoad.class.getName(),
+                Integer.toString(requestsPerSecond), targetsFile.toString(), Long.toString(warmUp.toSeconds()));
         command.environment().put("STATUS_LOAD_API_KEY", apiKey);
         command.redirectError(ProcessBuilder.Redirect.INHERIT);
         return new StatusLoadProcess(command.start());
+    }
+
+    /** Lets the load run for this long, then ends it and reads its figures. */
+    Result stopAfter(Duration duration) throws IOException, InterruptedException {
+        Thread.sleep(duration.toMillis());
+        return stop();
     }
 
     /** Ends the load and reads its figures. */
@@ -37,9 +47,10 @@ final class StatusLoadProcess {
         process.getOutputStream().close();
         String[] figures = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
         process.waitFor(30, TimeUnit.SECONDS);
-        if (figures.length < 3) {
+        if (figures.length < 4) {
             throw new IOException("The status load printed no figures");
         }
-        return new Result(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Double.parseDouble(figures[2]));
+        return new Result(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Double.parseDouble(figures[2]),
+                Double.parseDouble(figures[3]));
     }
 }

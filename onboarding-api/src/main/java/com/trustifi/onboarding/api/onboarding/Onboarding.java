@@ -161,10 +161,10 @@ public class Onboarding extends PanacheEntityBase {
                 : new RelayConfiguration.LimitedScope(limitedScopeGroup, limitedScopeSenders);
     }
 
-    /** The partner's onboarding with this id; another partner's is as absent as one that does not exist. */
     /**
-     * The onboarding with its steps, read in one statement: read separately, a status event applied
-     * in between could show new steps beside the old status.
+     * The partner's onboarding with this id (another partner's is as absent as one that does not exist), with its
+     * steps, read in one statement: read separately, a status event applied in between could show new steps beside
+     * the old status.
      */
     public static Optional<Onboarding> ofPartner(UUID partnerId, UUID id) {
         return find("from Onboarding o left join fetch o.steps where o.id = ?1 and o.partnerId = ?2", id, partnerId)

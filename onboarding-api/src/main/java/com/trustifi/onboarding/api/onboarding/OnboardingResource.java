@@ -57,14 +57,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class OnboardingResource {
 
     private final OnboardingService onboardings;
+    private final OnboardingStatusQuery statuses;
     private final OnboardingConfig config;
     private final CallerPartner caller;
     private final Clock clock;
     private final IdempotentRequests idempotentRequests;
 
-    OnboardingResource(OnboardingService onboardings, OnboardingConfig config, CallerPartner caller, Clock clock,
-            IdempotentRequests idempotentRequests) {
+    OnboardingResource(OnboardingService onboardings, OnboardingStatusQuery statuses, OnboardingConfig config,
+            CallerPartner caller, Clock clock, IdempotentRequests idempotentRequests) {
         this.onboardings = onboardings;
+        this.statuses = statuses;
         this.idempotentRequests = idempotentRequests;
         this.config = config;
         this.caller = caller;
@@ -186,7 +188,7 @@ public class OnboardingResource {
     }
 
     private Snapshot snapshot(UUID partnerId, UUID id) {
-        Onboarding onboarding = onboardings.find(partnerId, id).orElseThrow(() -> new NotFoundException("No onboarding " + id));
+        Onboarding onboarding = statuses.find(partnerId, id).orElseThrow(() -> new NotFoundException("No onboarding " + id));
         return new Snapshot(OnboardingView.of(onboarding), new EntityTag(Sha256.hex(onboarding.version()).substring(0, 32)));
     }
 

@@ -241,11 +241,6 @@ public class OnboardingService {
         return onboarding;
     }
 
-    @Transactional
-    public Optional<Onboarding> find(UUID partnerId, UUID id) {
-        return Onboarding.ofPartner(partnerId, id).map(OnboardingService::withSteps);
-    }
-
     /** One page of the partner's onboardings, oldest first; the steps are not loaded. Connection checks show on their connection. */
     @Transactional
     public List<Onboarding> list(UUID partnerId, OnboardingFilter filter) {
