@@ -223,14 +223,15 @@ public class Onboarding extends PanacheEntityBase {
      * Applies a status event. A step keeps the newest event about it, so an event that arrives
      * late still fills in its own step; the onboarding as a whole only moves forward, so a late
      * or replayed event never takes back a newer status. A canceled onboarding takes no more
-     * events: the partner has been told it stopped.
+     * events: the partner has been told it stopped. The event's step is taken from {@code steps}
+     * ({@link OnboardingStep#namedBy}), or added to it: the onboarding's other steps stay unloaded.
      */
-    public void apply(StatusEvent event) {
+    public void apply(StatusEvent event, Map<OnboardingStep.Key, OnboardingStep> steps) {
         if (status == OnboardingStatus.CANCELED) {
             return;
         }
         if (status == OnboardingStatus.CANCELING) {
-            applyWhileCanceling(event);
+            applyWhileCanceling(event, steps);
             return;
         }
         // a crash replay of a SUCCEEDED onboarding's command numbers its events after the success: it
@@ -240,7 +241,7 @@ public class Onboarding extends PanacheEntityBase {
             return;
         }
         if (!event.isAboutOnboarding()) {
-            applyToStep(event);
+            applyToStep(event, steps);
         }
         if (event.sequence() <= lastSequence) {
             return;
@@ -291,9 +292,9 @@ public class Onboarding extends PanacheEntityBase {
      * when it stopped the command, or what it reached first (SUCCEEDED, FAILED) when the command
      * ended before the cancel reached it, so that the status says what Exchange holds.
      */
-    private void applyWhileCanceling(StatusEvent event) {
+    private void applyWhileCanceling(StatusEvent event, Map<OnboardingStep.Key, OnboardingStep> steps) {
         if (!event.isAboutOnboarding()) {
-            applyToStep(event);
+            applyToStep(event, steps);
             return;
         }
         if (event.isFinal()) {
@@ -329,19 +330,28 @@ public class Onboarding extends PanacheEntityBase {
         };
     }
 
-    private void applyToStep(StatusEvent event) {
-        OnboardingStep step = step(event.step()).orElseGet(() -> {
-            var created = OnboardingStep.of(this, event.step());
-            steps.add(created);
-            return created;
-        });
-        if (step.apply(event)) {
-            if (event.profile() != null) {
-                appliedProfile = event.profile();
-            }
-            if (event.dnsRecords() != null) {
-                dnsRecords = asJson(event.dnsRecords());
-            }
+    private void applyToStep(StatusEvent event, Map<OnboardingStep.Key, OnboardingStep> steps) {
+        var key = new OnboardingStep.Key(id, event.step());
+        OnboardingStep step = steps.get(key);
+        if (step == null) {
+            step = OnboardingStep.of(this, event.step());
+            step.apply(event);
+            // persisted on its own, once filled in: adding it to this.steps would load them all
+            step.persist();
+            steps.put(key, step);
+            applyReported(event);
+        } else if (step.apply(event)) {
+            applyReported(event);
+        }
+    }
+
+    /** What a step's event reports of the onboarding as a whole: the profile applied, the DNS records found. */
+    private void applyReported(StatusEvent event) {
+        if (event.profile() != null) {
+            appliedProfile = event.profile();
+        }
+        if (event.dnsRecords() != null) {
+            dnsRecords = asJson(event.dnsRecords());
         }
     }
 
@@ -364,9 +374,9 @@ public class Onboarding extends PanacheEntityBase {
         }
     }
 
-    /** Whether the worker reported this outcome for the step. */
+    /** Whether the worker reported this outcome for the step (a query: the steps are not loaded to apply events). */
     public boolean reported(ProvisioningStep name, StepOutcome outcome) {
-        return step(name).filter(found -> found.outcome == outcome).isPresent();
+        return OnboardingStep.count("onboarding.id = ?1 and step = ?2 and outcome = ?3", id, name, outcome) > 0;
     }
 
     /** Sets whether the configuration is confirmed in effect; a change a partner sees, so it changes the version too. */
@@ -374,9 +384,5 @@ public class Onboarding extends PanacheEntityBase {
         activation = state;
         activationDetail = why;
         updatedAt = now;
-    }
-
-    private Optional<OnboardingStep> step(ProvisioningStep name) {
-        return steps.stream().filter(step -> step.step == name).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.api.onboarding;
 
+import com.trustifi.onboarding.api.database.UuidArray;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
@@ -13,7 +14,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The latest known outcome of one provisioning step of one onboarding. */
 @Entity
@@ -52,6 +58,33 @@ public class OnboardingStep extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Which step of which onboarding. */
+    public record Key(UUID onboardingId, ProvisioningStep step) {
+    }
+
+    /**
+     * The steps these events are about, read in one statement for a whole poll of events; the onboardings' other steps
+     * are not loaded (a poll holds one or two events of each onboarding in flight, which has up to 20 steps).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<Key, OnboardingStep> namedBy(Collection<StatusEvent> events) {
+        Map<Key, OnboardingStep> named = new HashMap<>();
+        List<Key> wanted = events.stream().filter(event -> !event.isAboutOnboarding())
+                .map(event -> new Key(event.onboardingId(), event.step())).distinct().toList();
+        if (wanted.isEmpty()) {
+            return named;
+        }
+        ((List<OnboardingStep>) getEntityManager()
+                .createNativeQuery("select s.* from onboarding_step s join unnest(cast(:ids as uuid[]), cast(:steps as text[])) "
+                        + "as wanted(onboarding_id, step) using (onboarding_id, step)", OnboardingStep.class)
+                .setParameter("ids", UuidArray.of(wanted.stream().map(Key::onboardingId).toList()))
+                // enum constants: nothing in a name needs quoting in an array literal
+                .setParameter("steps", wanted.stream().map(key -> key.step().name()).collect(Collectors.joining(",", "{", "}")))
+                .getResultList())
+                .forEach(step -> named.put(new Key(step.onboarding.id, step.step), step));
+        return named;
+    }
 
     static OnboardingStep of(Onboarding onboarding, ProvisioningStep name) {
         var step = new OnboardingStep();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.UUID;
 
 /**
@@ -41,7 +42,8 @@ public class StalledOnboardings {
                     Math.max(onboarding.lastSequence + 1, now.toEpochMilli() * 10_000), ProvisioningStep.ONBOARDING,
                     StepOutcome.FAILED, reason, remediation, 1, null, true, now);
             OnboardingStatus before = onboarding.status;
-            onboarding.apply(event);
+            // about the onboarding itself: no step of it to load
+            onboarding.apply(event, new HashMap<>());
             webhooks.statusApplied(onboarding, before, event);
         });
     }

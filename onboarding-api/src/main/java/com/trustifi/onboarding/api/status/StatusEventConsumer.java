@@ -4,6 +4,7 @@ import com.trustifi.onboarding.api.conformance.ConformanceService;
 import com.trustifi.onboarding.api.connection.TenantConnections;
 import com.trustifi.onboarding.api.database.DatabaseUnreachable;
 import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingStep;
 import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
 import com.trustifi.onboarding.api.tracing.AppliedEventSpans;
 import com.trustifi.onboarding.api.webhook.Webhook;
@@ -128,6 +129,7 @@ public class StatusEventConsumer {
                 LOG.debugf("%d status events were already applied", distinct.size() - toApply.size());
             }
             Map<UUID, Onboarding> onboardings = Onboarding.lockedForUpdate(toApply.stream().map(StatusEvent::onboardingId).toList());
+            Map<OnboardingStep.Key, OnboardingStep> steps = OnboardingStep.namedBy(toApply);
             Map<UUID, Webhook> partnerWebhooks = webhooks.ofPartners(onboardings.values().stream()
                     .map(onboarding -> onboarding.partnerId).filter(id -> id != null).distinct().toList());
             List<AppliedEvent> done = new ArrayList<>();
@@ -139,7 +141,7 @@ public class StatusEventConsumer {
                 }
                 done.add(new AppliedEvent(event, onboarding.kind));
                 OnboardingStatus before = onboarding.status;
-                onboarding.apply(event);
+                onboarding.apply(event, steps);
                 Optional<Webhook> webhook = Optional.ofNullable(partnerWebhooks.get(onboarding.partnerId));
                 webhooks.statusApplied(onboarding, before, event, webhook);
                 if (ConsentWithdrawal.reportedBy(event) && onboarding.partnerId != null
