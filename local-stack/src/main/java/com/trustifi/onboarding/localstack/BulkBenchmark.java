@@ -189,7 +189,7 @@ public final class BulkBenchmark {
             reportWorkerSplit(stack.logDirectory());
         }
         if (loadResult != null) {
-            say(String.format(Locale.ROOT, "Status load: %d answered, %d errors, p50 %.1f ms", loadResult.answered(),
+            say(String.format(Locale.ROOT, "Status load: %d timed, %d errors, p50 %.1f ms", loadResult.timed(),
                     loadResult.errors(), loadResult.p50Millis()));
         }
         say(String.format(Locale.ROOT,
@@ -264,9 +264,9 @@ public final class BulkBenchmark {
         Thread.sleep(IDLE_STATUS_WARM_UP.toMillis());
         CpuUse before = CpuUse.of(stack);
         StatusLoadProcess.Result result = load.stopAfter(IDLE_STATUS_LOAD_FOR);
-        say(String.format(Locale.ROOT, "Idle status load: %d GET/s for %d s after %d s of warm-up, %d answered, %d errors, "
+        say(String.format(Locale.ROOT, "Idle status load: %d GET/s for %d s after %d s of warm-up, %d timed, %d errors, "
                         + "p50 %.1f ms, p99 %.1f ms; CPU seconds: %s", requestsPerSecond, IDLE_STATUS_LOAD_FOR.toSeconds(),
-                IDLE_STATUS_WARM_UP.toSeconds(), result.answered(), result.errors(), result.p50Millis(), result.p99Millis(),
+                IDLE_STATUS_WARM_UP.toSeconds(), result.timed(), result.errors(), result.p50Millis(), result.p99Millis(),
                 CpuUse.of(stack).minus(before)));
     }
 

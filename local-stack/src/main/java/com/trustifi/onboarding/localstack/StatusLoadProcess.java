@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class StatusLoadProcess {
 
     /** What the load measured. */
-    record Result(long answered, long errors, double p99Millis, double p50Millis) {
+    record Result(long timed, long errors, double p99Millis, double p50Millis) {
     }
 
     private final Process process;

@@ -95,9 +95,9 @@ public class Onboarding extends PanacheEntityBase {
     @Column(name = "applied_profile")
     public RelayProfileName appliedProfile;
 
-    /** The domain-verification records and whether DNS had them, as JSON: shown, never queried. */
+    /** The domain-verification records and whether DNS had them, as JSON: shown, never queried; read {@link #dnsRecords()}. */
     @Column(name = "dns_records")
-    String dnsRecords;
+    public String dnsRecords;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

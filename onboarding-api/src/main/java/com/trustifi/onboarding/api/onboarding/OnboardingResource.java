@@ -7,6 +7,7 @@ import com.trustifi.onboarding.api.http.Problem;
 import com.trustifi.onboarding.api.http.QueryParameters;
 import com.trustifi.onboarding.api.http.Sha256;
 import com.trustifi.onboarding.api.onboarding.order.OnboardingOrder;
+import com.trustifi.onboarding.api.onboarding.poll.OnboardingStatusQuery;
 import com.trustifi.onboarding.api.partner.CallerPartner;
 import com.trustifi.onboarding.api.relayaccount.DomainNames;
 import com.trustifi.onboarding.model.CommandKind;

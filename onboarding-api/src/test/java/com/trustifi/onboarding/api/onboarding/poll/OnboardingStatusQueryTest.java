@@ -1,10 +1,12 @@
-package com.trustifi.onboarding.api.onboarding;
+package com.trustifi.onboarding.api.onboarding.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.trustifi.onboarding.api.TestPartner;
 import com.trustifi.onboarding.api.WorkerReports;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingView;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.DnsRecord;
 import com.trustifi.onboarding.model.DnsRecordCheck;

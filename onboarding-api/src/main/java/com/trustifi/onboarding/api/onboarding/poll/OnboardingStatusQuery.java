@@ -1,5 +1,9 @@
-package com.trustifi.onboarding.api.onboarding;
+package com.trustifi.onboarding.api.onboarding.poll;
 
+import com.trustifi.onboarding.api.onboarding.Activation;
+import com.trustifi.onboarding.api.onboarding.Onboarding;
+import com.trustifi.onboarding.api.onboarding.OnboardingStatus;
+import com.trustifi.onboarding.api.onboarding.OnboardingStep;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.RelayProfileName;
@@ -20,7 +24,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * What partner portals poll: one onboarding with its steps, read in one statement on one index, with no persistence
+ * What partner portals poll: one onboarding with its steps, read in one indexed statement, with no persistence
  * context and no transaction. Through Hibernate a poll cost over a millisecond of CPU, most of it the transaction's
  * flush walking the entities it had just loaded; portals polling a large batch ask for thousands a second. The
  * onboarding it returns is a copy for reading: nothing written to it is saved.
@@ -40,7 +44,7 @@ public class OnboardingStatusQuery {
 
     private final DataSource database;
 
-    OnboardingStatusQuery(DataSource database) {
+    public OnboardingStatusQuery(DataSource database) {
         this.database = database;
     }
 
