@@ -40,7 +40,7 @@ public class FleetWatch {
     }
 
     @Scheduled(every = "${onboarding.fleet-watch.tick:1m}", delayed = "${onboarding.fleet-watch.tick:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         sweepAsOf(clock.instant());
         // the gauges follow the fleet once a tick: a count over the table, not a query per scrape

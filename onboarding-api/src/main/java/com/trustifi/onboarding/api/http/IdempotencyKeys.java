@@ -33,7 +33,7 @@ public class IdempotencyKeys {
         this.retention = config.idempotency().retention();
     }
 
-    @Scheduled(every = "1h")
+    @Scheduled(every = "1h", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpiredHourly() {
         forgetExpired();
     }

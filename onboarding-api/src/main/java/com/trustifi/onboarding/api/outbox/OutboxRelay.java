@@ -76,7 +76,9 @@ public class OutboxRelay {
         executor.shutdownNow();
     }
 
-    @Scheduled(every = "${onboarding.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not while the service starts (its Kafka emitter is not connected yet) or stops (its database is closed first)
+    @Scheduled(every = "${onboarding.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishPending() {
         int published;
         do {

@@ -35,7 +35,8 @@ public class SilentOnboardingWatchdog {
         this.clock = clock;
     }
 
-    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void patrol() {
         failSilentAsOf(clock.instant());
     }

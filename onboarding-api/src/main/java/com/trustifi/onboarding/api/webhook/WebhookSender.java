@@ -46,7 +46,8 @@ public class WebhookSender {
                 .build();
     }
 
-    @Scheduled(every = "${onboarding.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${onboarding.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         List<Call> claimed;
         do {
