@@ -41,6 +41,8 @@ public class OnboardingStatusQuery {
             from onboarding o left join onboarding_step s on s.onboarding_id = o.id
             where o.id = ? and o.partner_id = ?
             order by s.sequence""";
+    /** The first of the step's columns: null in the one row of an onboarding without steps. */
+    private static final int STEP = 23;
 
     private final DataSource database;
 
@@ -59,8 +61,9 @@ public class OnboardingStatusQuery {
                     return Optional.empty();
                 }
                 Onboarding onboarding = onboarding(rows);
+                onboarding.partnerId = partnerId;
                 do {
-                    if (rows.getString("step") != null) {
+                    if (rows.getString(STEP) != null) {
                         onboarding.steps.add(step(rows, onboarding));
                     }
                 } while (rows.next());
@@ -101,7 +104,7 @@ public class OnboardingStatusQuery {
     private static OnboardingStep step(ResultSet row, Onboarding onboarding) throws SQLException {
         var step = new OnboardingStep();
         step.onboarding = onboarding;
-        step.step = ProvisioningStep.valueOf(row.getString(23));
+        step.step = ProvisioningStep.valueOf(row.getString(STEP));
         step.outcome = StepOutcome.valueOf(row.getString(24));
         step.detail = row.getString(25);
         step.remediation = row.getString(26);
