@@ -1,8 +1,7 @@
 package com.trustifi.onboarding.simulator;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import com.sun.net.httpserver.HttpServer;
 import com.trustifi.onboarding.simulator.admin.AdminEndpoint;
 import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
 import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
@@ -22,7 +21,6 @@ import com.trustifi.onboarding.simulator.token.EntraEndpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,30 +29,41 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Microsoft Entra (sign-in, admin consent, token endpoint, signing keys), Microsoft Graph v1.0 and the Exchange Online admin REST endpoint for many
- * tenants at once, served over HTTPS on 127.0.0.1 with a certificate made at start.
+ * tenants at once, served over HTTPS (HTTP/2 or HTTP/1.1) on 127.0.0.1 with a certificate made at start.
  */
 public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     /**
      * Requests are short and CPU-bound, but injected latency and slow answers park a thread each; this many lets the
      * calls of thousands of plans in flight sleep at once (two workers' 2,000 plans each), so that the simulator is not
-     * what limits a latency benchmark, while idle threads cost only their small stacks. As many keep-alive connections
-     * may wait idle: one per call in flight, over HTTP/1.1.
+     * what limits a latency benchmark, while idle threads cost only their small stacks.
      */
     private static final int THREADS = 4096;
+    private static final int MIN_THREADS = 8;
+    private static final int IDLE_THREAD_MILLIS = 30_000;
     private static final long THREAD_STACK_BYTES = 256 * 1024;
+    /** Longer than any answer a test or benchmark delays, so that a slow answer is not cut by the server. */
+    private static final long CONNECTION_IDLE_MILLIS = 120_000;
 
-    private final HttpsServer server;
-    private final ExecutorService executor;
+    private final Server jetty;
     private final TenantRegistry tenants;
     private final CmdletCatalog catalog;
     private final FaultPlan faults;
@@ -63,11 +72,10 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     private final URI baseUri;
     private final Path trustStore;
 
-    private ExchangeOnlineSimulator(HttpsServer server, ExecutorService executor, TenantRegistry tenants, CmdletCatalog catalog,
-                                    FaultPlan faults, RulePropagation propagation, SigningKeys signingKeys, URI baseUri, Path trustStore) {
+    private ExchangeOnlineSimulator(Server jetty, TenantRegistry tenants, CmdletCatalog catalog, FaultPlan faults,
+                                    RulePropagation propagation, SigningKeys signingKeys, URI baseUri, Path trustStore) {
         this.signingKeys = signingKeys;
-        this.server = server;
-        this.executor = executor;
+        this.jetty = jetty;
         this.tenants = tenants;
         this.catalog = catalog;
         this.faults = faults;
@@ -81,23 +89,24 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
      * trust material and starts serving.
      */
     public static ExchangeOnlineSimulator start(SimulatorOptions options) {
-        keepConnectionsLikeExchange();
         TrustMaterial trust = new TrustMaterial(ServerCertificate.generate(options.publicHost()));
         Path trustStore = trust.writeTrustStore(options.stateDirectory());
         trust.writeCertificatePem(options.stateDirectory());
 
-        HttpsServer server;
+        Server jetty = new Server(threads());
+        jetty.setHandler(new ContextHandlerCollection());
+        ServerConnector connector = connector(jetty, trust, options);
+        InetSocketAddress address;
         try {
-            InetSocketAddress address = options.publicHost() == null
-                    ? new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), options.port())
-                    : new InetSocketAddress(options.port());
-            server = HttpsServer.create(address, 0);
+            connector.open();
+            address = connector.getHost() == null
+                    ? new InetSocketAddress(connector.getLocalPort())
+                    : new InetSocketAddress(connector.getHost(), connector.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not bind port " + options.port(), e);
         }
-        server.setHttpsConfigurator(new HttpsConfigurator(trust.serverContext()));
         String host = options.publicHost() == null ? "127.0.0.1" : options.publicHost();
-        URI baseUri = URI.create("https://" + host + ":" + server.getAddress().getPort());
+        URI baseUri = URI.create("https://" + host + ":" + connector.getLocalPort());
 
         TenantRegistry tenants = new TenantRegistry();
         CmdletCatalog catalog = CmdletCatalog.standard();
@@ -109,50 +118,65 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
 
         SigningKeys signingKeys = new SigningKeys();
+        // the JDK's HttpServer API, served by Jetty: it finds the connector bound above by its port. A context serves its
+        // path and what lies below it, not every path that starts with the same letters
+        HttpServer server = new JettyHttpServer(jetty, false);
+        try {
+            server.bind(address, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not bind port " + options.port(), e);
+        }
         mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, signingKeys, json, clock), json);
-        mount(server, "/v1.0/", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
-        mount(server, "/adminapi/", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
+        mount(server, "/v1.0", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
+        mount(server, "/adminapi", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
                 baseUri.toString(), json), json);
-        mount(server, "/admin/", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json), json);
-
-        // a thread per call in flight, up to THREADS: idle ones are used first and end after a while, so a simulator
-        // in a test holds about as many threads as it has had calls at once, not THREADS
-        ExecutorService executor = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads());
-        server.setExecutor(executor);
+        mount(server, "/admin", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json), json);
         server.start();
-        return new ExchangeOnlineSimulator(server, executor, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);
+        return new ExchangeOnlineSimulator(jetty, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);
     }
 
     /**
-     * The JDK server writes headers and body separately; with Nagle's algorithm on, keep-alive clients wait for the
-     * peer's delayed ACK (about 40 ms) on every call, which caps throughput at a fifth of what it is without. And it
-     * keeps at most 200 idle keep-alive connections (here as many as there are threads): with more calls in flight
-     * than that, clients open a new TLS connection for about every other call (measured: half the worker's CPU in
-     * handshakes with 2,000 plans in flight and 1,024 idle connections), which Exchange's front end, over HTTP/2, does
-     * not make them do. The JDK reads these properties once, when its first HttpServer starts, so an
-     * explicit setting by the JVM's owner wins.
+     * TLS with ALPN, offering HTTP/2 first, as Exchange Online's and Graph's front ends do: a client multiplexes its
+     * calls over a few connections. Over HTTP/1.1 each call in flight needs a connection of its own, and with
+     * thousands of plans in flight the TLS handshakes of those connections were half the worker's CPU.
      */
-    private static void keepConnectionsLikeExchange() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-            System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(THREADS));
-        }
+    private static ServerConnector connector(Server jetty, TrustMaterial trust, SimulatorOptions options) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // the certificate names the public host, or 127.0.0.1; a client may send any name it likes
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(trust.serverContext());
+        tls.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        ServerConnector connector = new ServerConnector(jetty, new SslConnectionFactory(tls, alpn.getProtocol()), alpn,
+                new HTTP2ServerConnectionFactory(http), http11);
+        connector.setHost(options.publicHost() == null ? "127.0.0.1" : null);
+        connector.setPort(options.port());
+        connector.setIdleTimeout(CONNECTION_IDLE_MILLIS);
+        jetty.addConnector(connector);
+        return connector;
     }
 
-    private static void mount(HttpsServer server, String path, HttpHandler handler, JsonWire json) {
-        server.createContext(path, new FailSafeHandler(handler, json));
-    }
-
-    /** Daemon threads, so a test that forgets close() cannot keep its JVM alive. */
-    private static ThreadFactory daemonThreads() {
+    /**
+     * A thread per call in flight, up to THREADS: idle ones end after a while, so a simulator in a test holds about
+     * as many threads as it has had calls at once. Daemon threads, so a test that forgets close() cannot keep its JVM
+     * alive.
+     */
+    private static QueuedThreadPool threads() {
         AtomicInteger count = new AtomicInteger();
-        return runnable -> {
+        ThreadFactory daemons = runnable -> {
             Thread thread = new Thread(null, runnable, "exchange-simulator-" + count.incrementAndGet(), THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         };
+        return new QueuedThreadPool(THREADS, MIN_THREADS, IDLE_THREAD_MILLIS, -1, null, null, daemons);
+    }
+
+    private static void mount(HttpServer server, String path, HttpHandler handler, JsonWire json) {
+        server.createContext(path, new FailSafeHandler(handler, json));
     }
 
     /** For example {@code https://127.0.0.1:43123}, without a trailing slash. */
@@ -238,12 +262,10 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the simulator's server", e);
         }
     }
 }

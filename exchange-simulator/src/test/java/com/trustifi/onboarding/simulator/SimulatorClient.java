@@ -33,8 +33,13 @@ final class SimulatorClient {
     private final HttpClient http;
 
     SimulatorClient(ExchangeOnlineSimulator simulator) {
+        this(simulator, HttpClient.Version.HTTP_2);
+    }
+
+    /** A client that asks for {@code version}, as ALPN offers it: the JDK's client asks for HTTP/2 by default. */
+    SimulatorClient(ExchangeOnlineSimulator simulator, HttpClient.Version version) {
         this.simulator = simulator;
-        this.http = HttpClient.newBuilder().sslContext(trusting(simulator)).build();
+        this.http = HttpClient.newBuilder().version(version).sslContext(trusting(simulator)).build();
     }
 
     private static SSLContext trusting(ExchangeOnlineSimulator simulator) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
 /**
@@ -135,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything as the settings say, or stops what it had started and rethrows. */
     public static LocalStack start(ProjectLayout layout, Path workDirectory, Settings settings) throws IOException {
+        logAtInfoUnlessConfigured();
         var stack = new LocalStack(workDirectory);
         try {
             stack.startAll(layout, InfrastructureSettings.fromEnvironment(), settings);
@@ -142,6 +144,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /**
+     * JBoss LogManager without a configuration, as in this JVM, enables every level: the libraries here (the simulator's
+     * Jetty above all) then formatted every DEBUG message, which was most of the simulator's CPU with thousands of
+     * calls in flight.
+     */
+    private static void logAtInfoUnlessConfigured() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        if (root.getLevel() == null || root.getLevel() == Level.ALL) {
+            root.setLevel(Level.INFO);
         }
     }
 

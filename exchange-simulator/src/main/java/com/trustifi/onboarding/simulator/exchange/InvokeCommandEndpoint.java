@@ -7,6 +7,7 @@ import com.trustifi.onboarding.simulator.SimulatedTenant;
 import com.trustifi.onboarding.simulator.TenantRegistry;
 import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
+import com.trustifi.onboarding.simulator.http.DroppedCall;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.http.PathSegments;
 import com.trustifi.onboarding.simulator.http.QueryString;
@@ -97,6 +98,8 @@ public final class InvokeCommandEndpoint implements HttpHandler {
         }
         if (answer.isPresent()) {
             send(exchange, answer.get());
+        } else {
+            DroppedCall.drop(exchange);
         }
     }
 
@@ -112,7 +115,6 @@ public final class InvokeCommandEndpoint implements HttpHandler {
             return Optional.of(InvokeAnswer.concurrencyRefusal());
         }
         if (faults.roll(profile.connectionResetRate())) {
-            // Closing the exchange before any response header drops the connection: the client gets no answer at all.
             traffic.record(new CallRecord(cmdlet, arrivedAt, 0, null, "connectionReset"));
             return Optional.empty();
         }
