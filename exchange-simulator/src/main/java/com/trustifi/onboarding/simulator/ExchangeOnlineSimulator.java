@@ -1,7 +1,5 @@
 package com.trustifi.onboarding.simulator;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import com.trustifi.onboarding.simulator.admin.AdminEndpoint;
 import com.trustifi.onboarding.simulator.exchange.CmdletCatalog;
 import com.trustifi.onboarding.simulator.exchange.CmdletParameters;
@@ -10,7 +8,7 @@ import com.trustifi.onboarding.simulator.exchange.RulePropagation;
 import com.trustifi.onboarding.simulator.fault.FaultPlan;
 import com.trustifi.onboarding.simulator.fault.FaultProfile;
 import com.trustifi.onboarding.simulator.graph.GraphEndpoint;
-import com.trustifi.onboarding.simulator.http.FailSafeHandler;
+import com.trustifi.onboarding.simulator.http.Endpoints;
 import com.trustifi.onboarding.simulator.http.JsonWire;
 import com.trustifi.onboarding.simulator.tls.ServerCertificate;
 import com.trustifi.onboarding.simulator.tls.TrustMaterial;
@@ -21,7 +19,6 @@ import com.trustifi.onboarding.simulator.token.EntraEndpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http.spi.JettyHttpServer;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -41,7 +37,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -94,14 +89,9 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         trust.writeCertificatePem(options.stateDirectory());
 
         Server jetty = new Server(threads());
-        jetty.setHandler(new ContextHandlerCollection());
         ServerConnector connector = connector(jetty, trust, options);
-        InetSocketAddress address;
         try {
             connector.open();
-            address = connector.getHost() == null
-                    ? new InetSocketAddress(connector.getLocalPort())
-                    : new InetSocketAddress(connector.getHost(), connector.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not bind port " + options.port(), e);
         }
@@ -118,20 +108,17 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         BearerAuthentication authentication = new BearerAuthentication(signer, tenants, clock);
 
         SigningKeys signingKeys = new SigningKeys();
-        // the JDK's HttpServer API, served by Jetty: it finds the connector bound above by its port. A context serves its
-        // path and what lies below it, not every path that starts with the same letters
-        HttpServer server = new JettyHttpServer(jetty, false);
+        jetty.setHandler(new Endpoints(json)
+                .mount("/", new EntraEndpoint(baseUri, tenants, options, signer, faults, signingKeys, json, clock))
+                .mount("/v1.0", new GraphEndpoint(authentication, faults, options.clientId(), json, clock))
+                .mount("/adminapi", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
+                        baseUri.toString(), json))
+                .mount("/admin", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json)));
         try {
-            server.bind(address, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not bind port " + options.port(), e);
+            jetty.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the simulator's server", e);
         }
-        mount(server, "/", new EntraEndpoint(baseUri, tenants, options, signer, faults, signingKeys, json, clock), json);
-        mount(server, "/v1.0", new GraphEndpoint(authentication, faults, options.clientId(), json, clock), json);
-        mount(server, "/adminapi", new InvokeCommandEndpoint(authentication, tenants, catalog, faults, propagation,
-                baseUri.toString(), json), json);
-        mount(server, "/admin", new AdminEndpoint(tenants, catalog, faults, propagation, signingKeys, json), json);
-        server.start();
         return new ExchangeOnlineSimulator(jetty, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);
     }
 
@@ -173,10 +160,6 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
             return thread;
         };
         return new QueuedThreadPool(THREADS, MIN_THREADS, IDLE_THREAD_MILLIS, -1, null, null, daemons);
-    }
-
-    private static void mount(HttpServer server, String path, HttpHandler handler, JsonWire json) {
-        server.createContext(path, new FailSafeHandler(handler, json));
     }
 
     /** For example {@code https://127.0.0.1:43123}, without a trailing slash. */

@@ -1,7 +1,6 @@
 package com.trustifi.onboarding.simulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import org.eclipse.jetty.http.spi.JettyExchange;
 import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.http2.api.Stream;
@@ -21,7 +20,7 @@ public final class DroppedCall {
     }
 
     public static void drop(HttpExchange exchange) {
-        Request request = ((JettyExchange) exchange).getRequest();
+        Request request = ((JettyExchange) exchange).request();
         Connection connection = request.getConnectionMetaData().getConnection();
         if (connection instanceof HTTP2Connection http2) {
             // the request's id is its stream's

@@ -33,9 +33,8 @@ public final class FailSafeHandler implements HttpHandler {
     }
 
     private void answerInternalError(HttpExchange exchange, Exception e) {
-        // Headers may already be on the wire; then the client only sees a cut response, which is the truth. (Jetty's
-        // exchange reports 0 until they are sent, where the JDK's reported -1.)
-        if (exchange.getResponseCode() > 0) {
+        // Headers may already be on the wire; then the client only sees a cut response, which is the truth.
+        if (exchange.getResponseCode() != -1) {
             return;
         }
         try {
