@@ -37,8 +37,10 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Microsoft Entra (sign-in, admin consent, token endpoint, signing keys), Microsoft Graph v1.0 and the Exchange Online admin REST endpoint for many
@@ -88,11 +90,13 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         Path trustStore = trust.writeTrustStore(options.stateDirectory());
         trust.writeCertificatePem(options.stateDirectory());
 
-        Server jetty = new Server(threads());
+        // Jetty's default scheduler (idle timeouts) runs on a thread that would keep the JVM alive
+        Server jetty = new Server(threads(), new ScheduledExecutorScheduler("exchange-simulator-scheduler", true), null);
         ServerConnector connector = connector(jetty, trust, options);
         try {
             connector.open();
         } catch (IOException e) {
+            LifeCycle.stop(jetty);
             throw new UncheckedIOException("Could not bind port " + options.port(), e);
         }
         String host = options.publicHost() == null ? "127.0.0.1" : options.publicHost();
@@ -117,6 +121,7 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         try {
             jetty.start();
         } catch (Exception e) {
+            LifeCycle.stop(jetty);
             throw new IllegalStateException("Could not start the simulator's server", e);
         }
         return new ExchangeOnlineSimulator(jetty, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);

@@ -24,11 +24,14 @@ public final class FailSafeHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        try (exchange) {
+        try {
             delegate.handle(exchange);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
             answerInternalError(exchange, e);
+        } finally {
+            // after the 500, not before: closing sends what the exchange has
+            exchange.close();
         }
     }
 

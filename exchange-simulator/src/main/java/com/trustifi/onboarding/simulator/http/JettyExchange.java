@@ -74,9 +74,17 @@ final class JettyExchange extends HttpExchange {
         throw new UnsupportedOperationException("the simulator's endpoints are routed by path, without contexts");
     }
 
-    /** Completes the exchange: what the endpoint wrote goes out, and the stream (or connection) is free again. */
+    /**
+     * Completes the exchange: what the endpoint wrote goes out, and the stream (or connection) is free again. An
+     * exchange closed before any answer was begun fails, and Jetty answers 500 where it still can: never a 200 with
+     * nothing in it.
+     */
     @Override
     public void close() {
+        if (responseCode == -1) {
+            callback.failed(new IllegalStateException("closed without an answer"));
+            return;
+        }
         try {
             requestBody.close();
             responseBody.close();
