@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The test's side of the simulated Entra: its tenants and users, its keys, and an administrator's browser. */
@@ -48,7 +49,12 @@ public final class SimulatedEntra {
 
     /** A new browser, with no cookies yet. */
     public static AdministratorBrowser browser() {
-        return AdministratorBrowser.trusting(Path.of(config("trust-store")), config("trust-store-password"));
+        return AdministratorBrowser.trusting(BrowserTrust.CONTEXT);
+    }
+
+    /** Read once: loading the trust store is costly, and tests open a browser per journey. */
+    private static final class BrowserTrust {
+        static final SSLContext CONTEXT = AdministratorBrowser.trustContext(Path.of(config("trust-store")), config("trust-store-password"));
     }
 
     public static AdministratorBrowser.Page connect(URI connectLink, String userPrincipalName) {

@@ -47,8 +47,13 @@ public final class AdministratorBrowser {
 
     /** A browser (with its own cookies) that trusts the simulator's certificate. */
     public static AdministratorBrowser trusting(Path trustStore, String password) {
+        return trusting(trustContext(trustStore, password));
+    }
+
+    /** A browser (with its own cookies) that trusts what the context trusts: one context serves any number of browsers. */
+    public static AdministratorBrowser trusting(SSLContext trust) {
         return new AdministratorBrowser(HttpClient.newBuilder()
-                .sslContext(sslContext(trustStore, password))
+                .sslContext(trust)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -136,7 +141,11 @@ public final class AdministratorBrowser {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static SSLContext sslContext(Path trustStore, String password) {
+    /**
+     * The TLS context of a browser that trusts the simulator's certificate. Reading the PKCS12 trust store derives its
+     * integrity key (thousands of HMAC rounds): read it once where many browsers are opened, not once per browser.
+     */
+    public static SSLContext trustContext(Path trustStore, String password) {
         try (InputStream in = Files.newInputStream(trustStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());
