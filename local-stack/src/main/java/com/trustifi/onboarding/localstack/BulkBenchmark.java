@@ -194,7 +194,7 @@ public final class BulkBenchmark {
         double tokens = customers.stream().mapToLong(c -> c.tenant().tokenRequests()).average().orElse(0);
         say(String.format(Locale.ROOT, "Per tenant: %.1f Exchange calls (faults included), %.1f token requests", calls, tokens));
         if (options.workers() > 1) {
-            reportWorkerSplit(stack.logDirectory());
+            reportWorkerSplit(stack.logDirectory(), options.warmUp() > 0);
         }
         if (loadResult != null) {
             say(String.format(Locale.ROOT, "Status load: %d timed, %d errors, p50 %.1f ms", loadResult.timed(),
@@ -213,7 +213,8 @@ public final class BulkBenchmark {
             return allExact;
         }
         stack.simulator().setFaults(options.faults());
-        boolean allInSync = FleetSweep.measure(stack, api, customers.stream().map(Customer::tenant).toList(), options.sweepRate());
+        // the warm-up's tenants are onboarded too: the fleet watch checks them with the others
+        boolean allInSync = FleetSweep.measure(stack, api, everyone.stream().map(Customer::tenant).toList(), options.sweepRate());
         stack.simulator().setFaults(FaultProfile.NONE);
         return allExact && allInSync;
     }
@@ -326,10 +327,10 @@ public final class BulkBenchmark {
      * How the plans split among the workers, from their logs ("ONBOARD <command> for tenant <id>" as each plan
      * starts), and whether any tenant's onboarding ran on two workers.
      */
-    private static void reportWorkerSplit(Path logs) throws java.io.IOException {
+    private static void reportWorkerSplit(Path logs, boolean warmUpIncluded) throws java.io.IOException {
         Pattern plan = Pattern.compile("ONBOARD \\S+ for tenant ([0-9a-fA-F-]{36})");
         Map<String, Set<String>> workersByTenant = new HashMap<>();
-        StringBuilder split = new StringBuilder("Plans by worker:");
+        StringBuilder split = new StringBuilder(warmUpIncluded ? "Plans by worker (the warm-up's included):" : "Plans by worker:");
         try (var files = Files.list(logs)) {
             for (Path log : files.filter(file -> file.getFileName().toString().startsWith("tenant-worker")).sorted().toList()) {
                 String worker = log.getFileName().toString().replace(".log", "");

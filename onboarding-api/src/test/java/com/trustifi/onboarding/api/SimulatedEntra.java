@@ -10,11 +10,18 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The test's side of the simulated Entra: its tenants and users, its keys, and an administrator's browser. */
 public final class SimulatedEntra {
+
+    /**
+     * What browsers trust, by trust store: read once each, as loading one is costly and tests open a browser per
+     * journey; each start of the app brings its own simulator, and with it its own trust store.
+     */
+    private static final Map<String, SSLContext> BROWSER_TRUST = new ConcurrentHashMap<>();
 
     private SimulatedEntra() {
     }
@@ -49,12 +56,8 @@ public final class SimulatedEntra {
 
     /** A new browser, with no cookies yet. */
     public static AdministratorBrowser browser() {
-        return AdministratorBrowser.trusting(BrowserTrust.CONTEXT);
-    }
-
-    /** Read once: loading the trust store is costly, and tests open a browser per journey. */
-    private static final class BrowserTrust {
-        static final SSLContext CONTEXT = AdministratorBrowser.trustContext(Path.of(config("trust-store")), config("trust-store-password"));
+        return AdministratorBrowser.trusting(BROWSER_TRUST.computeIfAbsent(config("trust-store"),
+                trustStore -> AdministratorBrowser.trustContext(Path.of(trustStore), config("trust-store-password"))));
     }
 
     public static AdministratorBrowser.Page connect(URI connectLink, String userPrincipalName) {

@@ -45,11 +45,6 @@ public final class AdministratorBrowser {
         this.http = http;
     }
 
-    /** A browser (with its own cookies) that trusts the simulator's certificate. */
-    public static AdministratorBrowser trusting(Path trustStore, String password) {
-        return trusting(trustContext(trustStore, password));
-    }
-
     /** A browser (with its own cookies) that trusts what the context trusts: one context serves any number of browsers. */
     public static AdministratorBrowser trusting(SSLContext trust) {
         return new AdministratorBrowser(HttpClient.newBuilder()
