@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -68,9 +69,11 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
     private final SigningKeys signingKeys;
     private final URI baseUri;
     private final Path trustStore;
+    private final SSLContext clientTrust;
 
     private ExchangeOnlineSimulator(Server jetty, TenantRegistry tenants, CmdletCatalog catalog, FaultPlan faults,
-                                    RulePropagation propagation, SigningKeys signingKeys, URI baseUri, Path trustStore) {
+                                    RulePropagation propagation, SigningKeys signingKeys, URI baseUri, Path trustStore,
+                                    SSLContext clientTrust) {
         this.signingKeys = signingKeys;
         this.jetty = jetty;
         this.tenants = tenants;
@@ -79,6 +82,7 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
         this.propagation = propagation;
         this.baseUri = baseUri;
         this.trustStore = trustStore;
+        this.clientTrust = clientTrust;
     }
 
     /**
@@ -124,7 +128,8 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
             LifeCycle.stop(jetty);
             throw new IllegalStateException("Could not start the simulator's server", e);
         }
-        return new ExchangeOnlineSimulator(jetty, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore);
+        return new ExchangeOnlineSimulator(jetty, tenants, catalog, faults, propagation, signingKeys, baseUri, trustStore,
+                trust.clientContext());
     }
 
     /**
@@ -179,6 +184,11 @@ public final class ExchangeOnlineSimulator implements AutoCloseable {
 
     public String trustStorePassword() {
         return TrustMaterial.TRUSTSTORE_PASSWORD;
+    }
+
+    /** A TLS context that trusts the simulator, for clients in this JVM; one serves any number of clients. */
+    public SSLContext clientTrust() {
+        return clientTrust;
     }
 
     /**

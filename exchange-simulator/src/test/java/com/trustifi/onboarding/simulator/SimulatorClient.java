@@ -3,10 +3,7 @@ package com.trustifi.onboarding.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,9 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,21 +33,7 @@ final class SimulatorClient {
     /** A client that asks for {@code version}, as ALPN offers it: the JDK's client asks for HTTP/2 by default. */
     SimulatorClient(ExchangeOnlineSimulator simulator, HttpClient.Version version) {
         this.simulator = simulator;
-        this.http = HttpClient.newBuilder().version(version).sslContext(trusting(simulator)).build();
-    }
-
-    private static SSLContext trusting(ExchangeOnlineSimulator simulator) {
-        try (InputStream in = Files.newInputStream(simulator.trustStore())) {
-            KeyStore trustStore = KeyStore.getInstance("PKCS12");
-            trustStore.load(in, simulator.trustStorePassword().toCharArray());
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        this.http = HttpClient.newBuilder().version(version).sslContext(simulator.clientTrust()).build();
     }
 
     HttpResponse<String> requestToken(String tenant, String clientId, String clientSecret, String scope) {

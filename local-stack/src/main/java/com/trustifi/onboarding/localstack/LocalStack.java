@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,8 +49,6 @@ public final class LocalStack implements AutoCloseable {
     private final String operatorKey = newKey();
     private String kafkaBootstrapServers;
     private ExchangeOnlineSimulator simulator;
-    /** What administrators' browsers trust: read once, as a test or the benchmark opens hundreds of browsers. */
-    private SSLContext browserTrust;
     private LocalDnsServer dns;
     private TraceCollector traces;
     private ServiceProcess api;
@@ -194,7 +191,6 @@ public final class LocalStack implements AutoCloseable {
         LOG.info("Starting the Exchange Online simulator and DNS");
         simulator = track(ExchangeOnlineSimulator.start(
                 SimulatorOptions.defaults(Files.createDirectories(workDirectory.resolve("simulator"))).withPort(ports.simulator())));
-        browserTrust = AdministratorBrowser.trustContext(simulator.trustStore(), simulator.trustStorePassword());
         dns = track(LocalDnsServer.start());
         Map<String, String> tracing = Map.of();
         if (settings.traced()) {
@@ -278,7 +274,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** A browser for a customer's administrator: it trusts the simulator's certificate and keeps its own cookies. */
     public AdministratorBrowser administratorBrowser() {
-        return AdministratorBrowser.trusting(browserTrust);
+        return AdministratorBrowser.trusting(simulator.clientTrust());
     }
 
     public URI apiBaseUri() {

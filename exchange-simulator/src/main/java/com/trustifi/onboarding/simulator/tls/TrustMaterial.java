@@ -2,6 +2,7 @@ package com.trustifi.onboarding.simulator.tls;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,8 @@ import java.security.cert.Certificate;
 import java.util.Base64;
 
 /**
- * Turns the server certificate into what each side needs: an SSLContext for the server, and for clients
- * a PKCS12 truststore (certificate only, no key) and a PEM file.
+ * Turns the server certificate into what each side needs: an SSLContext for the server, one for clients in
+ * the same JVM, and for other clients a PKCS12 truststore (certificate only, no key) and a PEM file.
  */
 public final class TrustMaterial {
 
@@ -46,6 +47,25 @@ public final class TrustMaterial {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Could not build the simulator's TLS context", e);
+        }
+    }
+
+    /**
+     * A client's TLS context that trusts the server certificate, built from the certificate in memory: reading the
+     * written truststore back derives its integrity key, thousands of HMAC rounds for each reader.
+     */
+    public SSLContext clientContext() {
+        try {
+            KeyStore trustStore = KeyStore.getInstance("PKCS12");
+            trustStore.load(null, null);
+            trustStore.setCertificateEntry(ALIAS, server.certificate());
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Could not build a TLS context that trusts the simulator", e);
         }
     }
 

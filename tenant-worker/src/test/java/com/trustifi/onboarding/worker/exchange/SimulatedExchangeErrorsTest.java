@@ -11,22 +11,17 @@ import com.trustifi.onboarding.simulator.TenantSpec;
 import com.trustifi.onboarding.simulator.exchange.ErrorShape;
 import com.trustifi.onboarding.worker.plan.StepFailures;
 import com.trustifi.onboarding.worker.retry.Failure;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,15 +42,7 @@ class SimulatedExchangeErrorsTest {
     @BeforeAll
     static void start() throws Exception {
         simulator = ExchangeOnlineSimulator.start(SimulatorOptions.defaults(state));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(simulator.trustStore())) {
-            trust.load(in, simulator.trustStorePassword().toCharArray());
-        }
-        TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        managers.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, managers.getTrustManagers(), null);
-        http = HttpClient.newBuilder().sslContext(tls).build();
+        http = HttpClient.newBuilder().sslContext(simulator.clientTrust()).build();
     }
 
     @AfterAll
