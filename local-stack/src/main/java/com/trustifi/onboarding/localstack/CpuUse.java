@@ -25,7 +25,7 @@ record CpuUse(double api, double workers, double driver, double machine) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "api %.0f, workers %.0f, simulator %.0f, Kafka, PostgreSQL, the status load and the rest %.0f, "
-                + "machine %.0f", api, workers, driver, machine - api - workers - driver, machine);
+        return String.format(Locale.ROOT, "api %.1f, workers %.1f, simulator %.1f, Kafka, PostgreSQL, the status load and the rest %.1f, "
+                + "machine %.1f", api, workers, driver, machine - api - workers - driver, machine);
     }
 }

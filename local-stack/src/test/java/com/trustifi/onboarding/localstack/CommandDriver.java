@@ -8,6 +8,7 @@ import com.trustifi.onboarding.model.RelayConfiguration;
 import com.trustifi.onboarding.model.RelayProfileName;
 import com.trustifi.onboarding.model.RelaySecretCipher;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StatusReport;
 import com.trustifi.onboarding.model.WireDeserializer;
 import com.trustifi.onboarding.model.WireSerializer;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class CommandDriver implements AutoCloseable {
 
     private final KafkaProducer<String, ProvisioningCommand> producer;
-    private final KafkaConsumer<String, StatusEvent> consumer;
+    private final KafkaConsumer<String, StatusReport> consumer;
     private final RelaySecretCipher cipher;
     private final Map<UUID, List<StatusEvent>> events = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ final class CommandDriver implements AutoCloseable {
         consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "scenario-" + UUID.randomUUID());
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new WireDeserializer.StatusEvents());
+        consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new WireDeserializer.StatusReports());
         consumer.subscribe(List.of("provisioning-status"));
         cipher = new RelaySecretCipher(LocalStack.RELAY_KEY_ID, Map.of(LocalStack.RELAY_KEY_ID, relayKey));
     }
@@ -90,8 +91,8 @@ final class CommandDriver implements AutoCloseable {
             if (known.stream().anyMatch(StatusEvent::isFinal)) {
                 return known.stream().sorted(java.util.Comparator.comparingLong(StatusEvent::sequence)).toList();
             }
-            consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                    events.computeIfAbsent(record.value().onboardingId(), id -> new ArrayList<>()).add(record.value()));
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> record.value().events().forEach(event ->
+                    events.computeIfAbsent(event.onboardingId(), id -> new ArrayList<>()).add(event)));
         }
         throw new AssertionError("No final status event for " + onboardingId + " within " + timeout
                 + "; events so far: " + events.getOrDefault(onboardingId, List.of()));

@@ -1,6 +1,8 @@
 package com.trustifi.onboarding.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -19,10 +21,14 @@ public abstract class WireDeserializer<T> implements Deserializer<T> {
             return null;
         }
         try {
-            return WireJson.mapper().readValue(data, type);
+            return read(data);
         } catch (IOException e) {
             throw new SerializationException("Not a valid " + type.getSimpleName() + " on " + topic, e);
         }
+    }
+
+    protected T read(byte[] data) throws IOException {
+        return WireJson.mapper().readValue(data, type);
     }
 
     public static final class Commands extends WireDeserializer<ProvisioningCommand> {
@@ -31,9 +37,22 @@ public abstract class WireDeserializer<T> implements Deserializer<T> {
         }
     }
 
-    public static final class StatusEvents extends WireDeserializer<StatusEvent> {
-        public StatusEvents() {
-            super(StatusEvent.class);
+    /** Reads a {@link StatusReport}, or a bare {@link StatusEvent} as a report of one (as workers wrote before reports). */
+    public static final class StatusReports extends WireDeserializer<StatusReport> {
+        public StatusReports() {
+            super(StatusReport.class);
+        }
+
+        @Override
+        protected StatusReport read(byte[] data) throws IOException {
+            JsonNode tree = WireJson.mapper().readTree(data);
+            if (tree == null || !tree.isObject()) {
+                throw new IOException("Not a JSON object");
+            }
+            if (tree.has("events")) {
+                return WireJson.mapper().treeToValue(tree, StatusReport.class);
+            }
+            return StatusReport.of(List.of(WireJson.mapper().treeToValue(tree, StatusEvent.class)));
         }
     }
 

@@ -1,13 +1,16 @@
 package com.trustifi.onboarding.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /** Pins the wire format: a change that breaks these files breaks the other service. */
@@ -152,6 +155,29 @@ class WireFormatTest {
     }
 
     @Test
+    void aReportIsWrittenAndReadAsTheGoldenFile() throws IOException {
+        StatusReport report = StatusReport.of(List.of(event, drifted));
+        assertThat(written(report)).isEqualTo(golden("status-report-v1.json"));
+        assertThat(read(golden("status-report-v1.json"))).isEqualTo(report);
+        assertThat(report.tenantId()).isEqualTo(TENANT_ID);
+    }
+
+    @Test
+    void aBareEventAsWorkersWroteBeforeReportsIsReadAsAReportOfOne() throws IOException {
+        assertThat(read(golden("status-event-v1.json"))).isEqualTo(StatusReport.of(List.of(event)));
+    }
+
+    @Test
+    void aReportWithoutEventsOrNotAnObjectIsNotAReport() {
+        var reports = new WireDeserializer.StatusReports();
+        for (String unreadable : List.of("{\"schemaVersion\":1,\"events\":[]}", "null", "[]", "\"text\"", "{")) {
+            assertThatThrownBy(() -> reports.deserialize("provisioning-status", unreadable.getBytes(StandardCharsets.UTF_8)))
+                    .as(unreadable).isInstanceOf(SerializationException.class)
+                    .hasMessage("Not a valid StatusReport on provisioning-status");
+        }
+    }
+
+    @Test
     void theProfileFollowsTheTenantsCreationDateWhenNoneIsNamed() {
         assertThat(RelayProfileName.forTenantCreated(java.time.OffsetDateTime.parse("2022-12-31T23:59:59Z")))
                 .isEqualTo(RelayProfileName.OLDER_TENANT);
@@ -168,12 +194,17 @@ class WireFormatTest {
     }
 
     @Test
-    void kafkaSerdeRoundTripsBothContracts() {
+    void kafkaSerdeRoundTripsCommandsAndReports() {
         var serializer = new WireSerializer<Object>();
         assertThat(new WireDeserializer.Commands().deserialize("t", serializer.serialize("t", command)))
                 .isEqualTo(command);
-        assertThat(new WireDeserializer.StatusEvents().deserialize("t", serializer.serialize("t", event)))
-                .isEqualTo(event);
+        StatusReport report = StatusReport.of(List.of(event, domainCheck));
+        assertThat(new WireDeserializer.StatusReports().deserialize("t", serializer.serialize("t", report)))
+                .isEqualTo(report);
+    }
+
+    private static StatusReport read(JsonNode json) throws IOException {
+        return new WireDeserializer.StatusReports().deserialize("provisioning-status", WireJson.mapper().writeValueAsBytes(json));
     }
 
     /** Through text, so that numbers compare as they would be read back. */

@@ -11,6 +11,7 @@ import com.trustifi.onboarding.api.webhook.Webhook;
 import com.trustifi.onboarding.api.webhook.Webhooks;
 import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StatusReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the worker's status events, a poll at a time: one transaction records the poll's new events in one
+ * Applies the worker's status events, a poll of reports at a time: one transaction records the poll's new events in one
  * statement (the processed-event table makes "at least once" "once"), locks their onboardings in one statement and
  * applies the events in the order they came. Offsets are committed only after that transaction.
  * While PostgreSQL cannot be reached, the poll is tried again, with backoff, for as long as the outage lasts: nacking
@@ -67,33 +68,34 @@ public class StatusEventConsumer {
 
     @Incoming("provisioning-status")
     @Blocking
-    public CompletionStage<Void> apply(KafkaRecordBatch<String, StatusEvent> batch) throws InterruptedException {
-        List<KafkaRecord<String, StatusEvent>> records = batch.getRecords();
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, StatusReport> batch) throws InterruptedException {
+        List<KafkaRecord<String, StatusReport>> records = batch.getRecords();
         List<CompletionStage<Void>> settled = new ArrayList<>();
-        List<KafkaRecord<String, StatusEvent>> readable = new ArrayList<>();
-        for (KafkaRecord<String, StatusEvent> record : records) {
+        List<KafkaRecord<String, StatusReport>> readable = new ArrayList<>();
+        for (KafkaRecord<String, StatusReport> record : records) {
             if (record.getPayload() == null) {
-                settled.add(record.nack(new IllegalArgumentException("A record on the status topic is not a status event")));
+                settled.add(record.nack(new IllegalArgumentException("A record on the status topic is not a status report")));
             } else {
                 readable.add(record);
             }
         }
         try {
-            whileDatabaseUnreachable(() -> applyAll(readable.stream().map(KafkaRecord::getPayload).toList()));
+            whileDatabaseUnreachable(() -> applyAll(readable.stream().flatMap(record -> record.getPayload().events().stream()).toList()));
             readable.forEach(record -> {
                 spans.applied(record);
                 settled.add(record.ack());
             });
         } catch (RuntimeException batchFailed) {
-            LOG.warnf("A poll of %d status events could not be applied together (%s); applying them one at a time",
+            LOG.warnf("A poll of %d status reports could not be applied together (%s); applying them one at a time",
                     readable.size(), batchFailed.getClass().getSimpleName());
-            for (KafkaRecord<String, StatusEvent> record : readable) {
+            for (KafkaRecord<String, StatusReport> record : readable) {
                 try {
-                    whileDatabaseUnreachable(() -> applyAll(List.of(record.getPayload())));
+                    whileDatabaseUnreachable(() -> applyAll(record.getPayload().events()));
                     spans.applied(record);
                     settled.add(record.ack());
                 } catch (RuntimeException failed) {
-                    LOG.errorf(failed, "Status event %s could not be applied", record.getPayload().eventId());
+                    LOG.errorf(failed, "Status events %s could not be applied",
+                            record.getPayload().events().stream().map(StatusEvent::eventId).toList());
                     settled.add(record.nack(failed));
                 }
             }

@@ -11,6 +11,7 @@ import com.trustifi.onboarding.api.TestPartner;
 import com.trustifi.onboarding.infrastructure.LocalInfrastructureResource;
 import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StatusReport;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.model.WireSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,7 +53,8 @@ class StatusEventConsumerTest {
         partner = TestPartner.create();
     }
 
-    private KafkaProducer<String, StatusEvent> producer;
+    /** Sends reports, as workers do, and bare events, as workers did before reports. */
+    private KafkaProducer<String, Object> producer;
 
     @BeforeEach
     void connect() {
@@ -82,6 +84,26 @@ class StatusEventConsumerTest {
                 .body("steps[1].step", equalTo("ensure-outbound-connector"))
                 .body("steps[1].outcome", equalTo("CREATED"))
                 .header("Retry-After", nullValue());
+    }
+
+    @Test
+    void aReportsEventsAreAppliedInOrderAndItsRedeliveryChangesNothing() {
+        String tenantId = UUID.randomUUID().toString();
+        UUID id = accept(tenantId);
+        StatusReport report = StatusReport.of(List.of(
+                event(id, tenantId, 1, ProvisioningStep.CHECK_TENANT, StepOutcome.PASSED, "domains verified"),
+                event(id, tenantId, 2, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepOutcome.CREATED, "created"),
+                event(id, tenantId, 3, ProvisioningStep.ONBOARDING, StepOutcome.PROPAGATING, "the rule is saved")));
+
+        send(report);
+        awaitStatus(id, "PROPAGATING").body("steps.step", contains("check-tenant", "ensure-outbound-connector"));
+
+        send(report);
+        send(StatusReport.of(List.of(event(id, tenantId, 4, ProvisioningStep.VERIFY, StepOutcome.PASSED, "as required"),
+                event(id, tenantId, 5, ProvisioningStep.ONBOARDING, StepOutcome.SUCCEEDED, "configured"))));
+        awaitStatus(id, "SUCCEEDED")
+                .body("steps.step", contains("check-tenant", "ensure-outbound-connector", "verify"))
+                .body("steps[1].outcome", equalTo("CREATED"));
     }
 
     @Test
@@ -212,10 +234,18 @@ class StatusEventConsumerTest {
     }
 
     private void send(StatusEvent event) {
+        send(event.tenantId(), event);
+    }
+
+    private void send(StatusReport report) {
+        send(report.tenantId(), report);
+    }
+
+    private void send(String tenantId, Object value) {
         try {
-            producer.send(new ProducerRecord<>("provisioning-status", event.tenantId(), event)).get();
+            producer.send(new ProducerRecord<>("provisioning-status", tenantId, value)).get();
         } catch (Exception e) {
-            throw new AssertionError("Could not publish a status event", e);
+            throw new AssertionError("Could not publish status", e);
         }
     }
 

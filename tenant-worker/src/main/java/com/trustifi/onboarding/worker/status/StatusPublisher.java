@@ -2,6 +2,7 @@ package com.trustifi.onboarding.worker.status;
 
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StatusReport;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -10,21 +11,22 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Publishes status events keyed by tenant id and waits for Kafka's acknowledgement, so that a
- * command is committed only after everything it reported is safely stored.
+ * Publishes a run's status events as {@link StatusReport}s keyed by tenant id and waits for Kafka's acknowledgement,
+ * so that a command is committed only after everything it reported is safely stored.
  */
 @ApplicationScoped
 public class StatusPublisher {
 
-    private final MutinyEmitter<StatusEvent> events;
+    private final MutinyEmitter<StatusReport> reports;
     private final Duration timeout;
 
-    StatusPublisher(@Channel("provisioning-status") MutinyEmitter<StatusEvent> events, WorkerConfig config) {
-        this.events = events;
+    StatusPublisher(@Channel("provisioning-status") MutinyEmitter<StatusReport> reports, WorkerConfig config) {
+        this.reports = reports;
         this.timeout = config.publishTimeout();
     }
 
@@ -33,9 +35,10 @@ public class StatusPublisher {
         return new StatusReporter(command, this::publish, Instant.now());
     }
 
-    void publish(StatusEvent event) {
-        events.sendMessage(Message.of(event)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.tenantId()).build())
+    void publish(List<StatusEvent> events) {
+        StatusReport report = StatusReport.of(events);
+        reports.sendMessage(Message.of(report)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(report.tenantId()).build())
                         // the event continues the plan's trace, whichever thread Kafka's client sends it from
                         .addMetadata(TracingMetadata.withCurrent(Context.current())))
                 .await().atMost(timeout);

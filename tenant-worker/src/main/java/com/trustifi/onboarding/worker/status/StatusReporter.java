@@ -6,8 +6,11 @@ import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
 import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.plan.StepResult;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,20 +21,31 @@ import java.util.function.Consumer;
  * events from the time it started, so that the API applies a later run's events over an earlier
  * one's: a redelivery after a crash, or after a delayed retry, supersedes whatever the run before
  * it reported, even when that run got further.
+ * <p>
+ * Steps that finish close together are published together: a step's event waits for the next one unless it is
+ * about the onboarding as a whole (its state changed, or it ended), a retry (a partner should see what it waits
+ * for), or the oldest event waiting is {@link #FOLD_WINDOW} old. So a plan against a fast Exchange publishes two or
+ * three reports rather than a dozen events, and against a slow one every step shows as it ends, or with the next.
+ * Every run ends with an event about the onboarding or a deferral, which sends whatever waits; a run cut short by a
+ * crash loses what waited, as it loses the command's offset: the command is delivered again and its next run reports
+ * from the start.
  */
 public final class StatusReporter {
 
     private final ProvisioningCommand command;
-    private final Consumer<StatusEvent> publisher;
+    private final Consumer<List<StatusEvent>> publisher;
+    private final List<StatusEvent> waiting = new ArrayList<>();
     private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
     private long sequence;
     private Optional<String> secret = Optional.empty();
 
     /** Room for the events of one run: far more than the steps and retries of a plan. */
     static final long SEQUENCES_PER_RUN = 10_000;
+    /** How long a finished step's event may wait for the next: about the time a partner's poll takes to notice. */
+    static final Duration FOLD_WINDOW = Duration.ofSeconds(1);
 
-    /** @param publisher where the events go: {@link StatusPublisher} in the service, a list in plan tests */
-    public StatusReporter(ProvisioningCommand command, Consumer<StatusEvent> publisher, Instant runStart) {
+    /** @param publisher where the events go, a report at a time: {@link StatusPublisher} in the service, a list in plan tests */
+    public StatusReporter(ProvisioningCommand command, Consumer<List<StatusEvent>> publisher, Instant runStart) {
         this.command = command;
         this.publisher = publisher;
         this.sequence = runStart.toEpochMilli() * SEQUENCES_PER_RUN;
@@ -69,10 +83,18 @@ public final class StatusReporter {
     }
 
     private void publish(ProvisioningStep step, StepResult result, int attempt, Instant nextAttemptAt) {
-        publisher.accept(new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
+        Instant now = Instant.now();
+        StatusEvent event = new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
                 command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
-                redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
-                result.profile(), result.dnsRecords(), result.drift().stream().map(this::redacted).toList()));
+                redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), now,
+                result.profile(), result.dnsRecords(), result.drift().stream().map(this::redacted).toList());
+        waiting.add(event);
+        if (event.isAboutOnboarding() || event.outcome() == StepOutcome.RETRYING
+                || !waiting.get(0).occurredAt().plus(FOLD_WINDOW).isAfter(now)) {
+            List<StatusEvent> report = List.copyOf(waiting);
+            waiting.clear();
+            publisher.accept(report);
+        }
     }
 
     /** A drift's values are what the tenant holds, which an administrator may have set to anything, the secret too. */

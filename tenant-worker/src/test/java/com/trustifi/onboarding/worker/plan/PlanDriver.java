@@ -86,7 +86,7 @@ final class PlanDriver implements AutoCloseable {
 
     private List<StatusEvent> run(ProvisioningCommand command) {
         List<StatusEvent> events = new CopyOnWriteArrayList<>();
-        plan.run(command, new StatusReporter(command, events::add, Instant.now()), Delivery.last());
+        plan.run(command, new StatusReporter(command, events::addAll, Instant.now()), Delivery.last());
         return events.stream().sorted(Comparator.comparingLong(StatusEvent::sequence)).toList();
     }
 

@@ -6,7 +6,9 @@ import com.trustifi.onboarding.model.CommandKind;
 import com.trustifi.onboarding.model.PropertyDrift;
 import com.trustifi.onboarding.model.ProvisioningCommand;
 import com.trustifi.onboarding.model.RelayConfiguration;
+import com.trustifi.onboarding.model.ProvisioningStep;
 import com.trustifi.onboarding.model.StatusEvent;
+import com.trustifi.onboarding.model.StepOutcome;
 import com.trustifi.onboarding.worker.plan.StepResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +19,15 @@ import org.junit.jupiter.api.Test;
 
 class StatusReporterTest {
 
+    private final List<List<StatusEvent>> reports = new ArrayList<>();
     private final List<StatusEvent> published = new ArrayList<>();
     private final StatusReporter reporter = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION,
             UUID.randomUUID(), UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
             new RelayConfiguration(List.of("contoso.example"), null, null, null, null, List.of()),
-            Instant.now(), 0), published::add, Instant.now());
+            Instant.now(), 0), report -> {
+                reports.add(report);
+                published.addAll(report);
+            }, Instant.now());
 
     @Test
     void anEchoedSecretIsCutOutOfWhatIsReported() {
@@ -46,5 +52,39 @@ class StatusReporterTest {
 
         assertThat(published).singleElement().extracting(StatusEvent::drift).asList()
                 .containsExactly(new PropertyDrift("Trustifi Outbound Relay", "Comments", "relay rule", "copied (relay secret) here"));
+    }
+
+    @Test
+    void stepsThatFinishTogetherWaitForTheOnboardingsNextStateAndGoAsOneReport() {
+        reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        reporter.step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepResult.of(StepOutcome.CREATED, "created"));
+        assertThat(reports).as("nothing is sent while the steps come quickly").isEmpty();
+
+        reporter.onboarding(StepResult.of(StepOutcome.PROPAGATING, "the rule is saved"));
+        reporter.step(ProvisioningStep.VERIFY, StepResult.of(StepOutcome.PASSED, "as required"));
+        reporter.onboarding(StepResult.of(StepOutcome.SUCCEEDED, "done"));
+
+        assertThat(reports).extracting(report -> report.stream().map(StatusEvent::step).toList()).containsExactly(
+                List.of(ProvisioningStep.CHECK_TENANT, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, ProvisioningStep.ONBOARDING),
+                List.of(ProvisioningStep.VERIFY, ProvisioningStep.ONBOARDING));
+        assertThat(published).extracting(StatusEvent::sequence).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRetryIsSentAtOnceWithTheStepsBeforeIt() {
+        reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        reporter.retrying(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, 1, Instant.now().plusSeconds(30), "throttled");
+
+        assertThat(reports).singleElement().extracting(report -> report.stream().map(StatusEvent::outcome).toList())
+                .isEqualTo(List.of(StepOutcome.PASSED, StepOutcome.RETRYING));
+    }
+
+    @Test
+    void aStepWaitsNoLongerThanTheFoldWindowForTheNext() throws InterruptedException {
+        reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        Thread.sleep(StatusReporter.FOLD_WINDOW.toMillis() + 50);
+        reporter.step(ProvisioningStep.CHECK_ACCEPTED_DOMAINS, StepResult.of(StepOutcome.PASSED, "ok"));
+
+        assertThat(reports).singleElement().asList().hasSize(2);
     }
 }
