@@ -37,6 +37,8 @@ import okhttp3.OkHttpClient;
 public class TenantDirectory {
 
     private static final String VERSION_PATH = "/v1.0";
+    private static final String[] ORGANIZATION_PROPERTIES = {"displayName", "createdDateTime"};
+    private static final String[] DOMAIN_PROPERTIES = {"id", "isVerified", "supportedServices"};
 
     private final TenantCredentials credentials;
     private final WorkerConfig.Graph graph;
@@ -67,10 +69,14 @@ public class TenantDirectory {
 
     public TenantDescription describe(String tenantId) {
         GraphServiceClient client = clientFor(tenantId);
-        Organization organization = retrying.run(() -> timed("organization", () -> client.organization().get()),
+        // only what the description holds: a real organization carries every licence plan the tenant ever had
+        Organization organization = retrying.run(() -> timed("organization", () -> client.organization()
+                                .get(request -> request.queryParameters.select = ORGANIZATION_PROPERTIES)),
                 TenantDirectory::throttled, this::retrying).getValue().get(0);
         List<Domain> domains = Objects.requireNonNull(
-                retrying.run(() -> timed("domains", () -> client.domains().get()), TenantDirectory::throttled, this::retrying),
+                retrying.run(() -> timed("domains", () -> client.domains()
+                                .get(request -> request.queryParameters.select = DOMAIN_PROPERTIES)),
+                        TenantDirectory::throttled, this::retrying),
                 "domains").getValue();
         return new TenantDescription(
                 organization.getDisplayName(),
