@@ -38,8 +38,9 @@ import org.jboss.logging.Logger;
  * applies the events in the order they came. Offsets are committed only after that transaction.
  * While PostgreSQL cannot be reached, the poll is tried again, with backoff, for as long as the outage lasts: nacking
  * it would send it through the retry topics to the dead-letter topic, and its onboardings would never finish.
- * An event that cannot be applied for another reason is found by applying the poll's events one at a time; only it
- * (and an unreadable record) is nacked, to the retry topics and then the dead-letter topic.
+ * An event that cannot be applied for another reason is found by applying the poll's events one at a time; only its
+ * report (and an unreadable record) is nacked, to the retry topics and then the dead-letter topic, the report's other
+ * events applied.
  * The counter {@code status.events.applied} (by command kind, step and outcome) counts the events applied.
  */
 @ApplicationScoped
@@ -89,18 +90,33 @@ public class StatusEventConsumer {
             LOG.warnf("A poll of %d status reports could not be applied together (%s); applying them one at a time",
                     readable.size(), batchFailed.getClass().getSimpleName());
             for (KafkaRecord<String, StatusReport> record : readable) {
-                try {
-                    whileDatabaseUnreachable(() -> applyAll(record.getPayload().events()));
+                Optional<RuntimeException> failed = applyEachOf(record.getPayload());
+                if (failed.isEmpty()) {
                     spans.applied(record);
                     settled.add(record.ack());
-                } catch (RuntimeException failed) {
-                    LOG.errorf(failed, "Status events %s could not be applied",
-                            record.getPayload().events().stream().map(StatusEvent::eventId).toList());
-                    settled.add(record.nack(failed));
+                } else {
+                    settled.add(record.nack(failed.get()));
                 }
             }
         }
         return CompletableFuture.allOf(settled.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * A report's events one at a time, so that one that cannot be applied does not hold back the others (the
+     * onboarding's end among them); the record is nacked if one failed, and a redelivery skips those applied.
+     */
+    private Optional<RuntimeException> applyEachOf(StatusReport report) throws InterruptedException {
+        Optional<RuntimeException> first = Optional.empty();
+        for (StatusEvent event : report.events()) {
+            try {
+                whileDatabaseUnreachable(() -> applyAll(List.of(event)));
+            } catch (RuntimeException failed) {
+                LOG.errorf(failed, "Status event %s could not be applied", event.eventId());
+                first = first.or(() -> Optional.of(failed));
+            }
+        }
+        return first;
     }
 
     private void whileDatabaseUnreachable(Runnable work) throws InterruptedException {

@@ -23,25 +23,28 @@ import java.util.function.Consumer;
  * it reported, even when that run got further.
  * <p>
  * Steps that finish close together are published together: a step's event waits for the next one unless it is
- * about the onboarding as a whole (its state changed, or it ended), a retry (a partner should see what it waits
- * for), or the oldest event waiting is {@link #FOLD_WINDOW} old. So a plan against a fast Exchange publishes two or
- * three reports rather than a dozen events, and against a slow one every step shows as it ends, or with the next.
+ * the run's first (the partner sees the onboarding start), about the onboarding as a whole (its state changed, or it
+ * ended), a retry (a partner should see what it waits for), or the oldest event waiting is {@link #FOLD_WINDOW} old
+ * when the next comes. So a plan against a fast Exchange publishes three reports rather than thirteen events; against
+ * a slow one a step shows when the next one ends, as nothing wakes a waiting event before then.
  * Every run ends with an event about the onboarding or a deferral, which sends whatever waits; a run cut short by a
  * crash loses what waited, as it loses the command's offset: the command is delivered again and its next run reports
- * from the start.
+ * from the start. What a failed send held is kept and goes with the next report (the API drops an event it has seen).
  */
 public final class StatusReporter {
 
     private final ProvisioningCommand command;
     private final Consumer<List<StatusEvent>> publisher;
     private final List<StatusEvent> waiting = new ArrayList<>();
+    private long oldestWaitingSince;
+    private boolean reportedYet;
     private final Map<ProvisioningStep, Integer> attempts = new EnumMap<>(ProvisioningStep.class);
     private long sequence;
     private Optional<String> secret = Optional.empty();
 
     /** Room for the events of one run: far more than the steps and retries of a plan. */
     static final long SEQUENCES_PER_RUN = 10_000;
-    /** How long a finished step's event may wait for the next: about the time a partner's poll takes to notice. */
+    /** Beyond this age a waiting event goes with the next one rather than waiting for a third: about a poll's interval. */
     static final Duration FOLD_WINDOW = Duration.ofSeconds(1);
 
     /** @param publisher where the events go, a report at a time: {@link StatusPublisher} in the service, a list in plan tests */
@@ -83,17 +86,21 @@ public final class StatusReporter {
     }
 
     private void publish(ProvisioningStep step, StepResult result, int attempt, Instant nextAttemptAt) {
-        Instant now = Instant.now();
         StatusEvent event = new StatusEvent(StatusEvent.SCHEMA_VERSION, UUID.randomUUID(), command.onboardingId(),
                 command.tenantId(), ++sequence, step, result.outcome(), redacted(result.detail()),
-                redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), now,
+                redacted(result.remediation()), attempt, nextAttemptAt, result.retryable(), Instant.now(),
                 result.profile(), result.dnsRecords(), result.drift().stream().map(this::redacted).toList());
+        long now = System.nanoTime();
+        if (waiting.isEmpty()) {
+            oldestWaitingSince = now;
+        }
         waiting.add(event);
-        if (event.isAboutOnboarding() || event.outcome() == StepOutcome.RETRYING
-                || !waiting.get(0).occurredAt().plus(FOLD_WINDOW).isAfter(now)) {
-            List<StatusEvent> report = List.copyOf(waiting);
+        if (!reportedYet || event.isAboutOnboarding() || event.outcome() == StepOutcome.RETRYING
+                || now - oldestWaitingSince >= FOLD_WINDOW.toNanos()) {
+            publisher.accept(List.copyOf(waiting));
+            // only once sent: a send that failed leaves them for the next report
             waiting.clear();
-            publisher.accept(report);
+            reportedYet = true;
         }
     }
 

@@ -57,15 +57,18 @@ class StatusReporterTest {
     @Test
     void stepsThatFinishTogetherWaitForTheOnboardingsNextStateAndGoAsOneReport() {
         reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        assertThat(reports).as("the run's first event goes at once: the partner sees the onboarding start").hasSize(1);
+        reporter.step(ProvisioningStep.CHECK_ACCEPTED_DOMAINS, StepResult.of(StepOutcome.PASSED, "ok"));
         reporter.step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepResult.of(StepOutcome.CREATED, "created"));
-        assertThat(reports).as("nothing is sent while the steps come quickly").isEmpty();
+        assertThat(reports).as("nothing more is sent while the steps come quickly").hasSize(1);
 
         reporter.onboarding(StepResult.of(StepOutcome.PROPAGATING, "the rule is saved"));
         reporter.step(ProvisioningStep.VERIFY, StepResult.of(StepOutcome.PASSED, "as required"));
         reporter.onboarding(StepResult.of(StepOutcome.SUCCEEDED, "done"));
 
         assertThat(reports).extracting(report -> report.stream().map(StatusEvent::step).toList()).containsExactly(
-                List.of(ProvisioningStep.CHECK_TENANT, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, ProvisioningStep.ONBOARDING),
+                List.of(ProvisioningStep.CHECK_TENANT),
+                List.of(ProvisioningStep.CHECK_ACCEPTED_DOMAINS, ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, ProvisioningStep.ONBOARDING),
                 List.of(ProvisioningStep.VERIFY, ProvisioningStep.ONBOARDING));
         assertThat(published).extracting(StatusEvent::sequence).isSorted().doesNotHaveDuplicates();
     }
@@ -73,18 +76,48 @@ class StatusReporterTest {
     @Test
     void aRetryIsSentAtOnceWithTheStepsBeforeIt() {
         reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        reporter.step(ProvisioningStep.CHECK_ACCEPTED_DOMAINS, StepResult.of(StepOutcome.PASSED, "ok"));
         reporter.retrying(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, 1, Instant.now().plusSeconds(30), "throttled");
 
-        assertThat(reports).singleElement().extracting(report -> report.stream().map(StatusEvent::outcome).toList())
+        assertThat(reports).last().extracting(report -> report.stream().map(StatusEvent::outcome).toList())
                 .isEqualTo(List.of(StepOutcome.PASSED, StepOutcome.RETRYING));
     }
 
     @Test
-    void aStepWaitsNoLongerThanTheFoldWindowForTheNext() throws InterruptedException {
+    void aStepOlderThanTheFoldWindowGoesWithTheNext() throws InterruptedException {
         reporter.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
-        Thread.sleep(StatusReporter.FOLD_WINDOW.toMillis() + 50);
         reporter.step(ProvisioningStep.CHECK_ACCEPTED_DOMAINS, StepResult.of(StepOutcome.PASSED, "ok"));
+        Thread.sleep(StatusReporter.FOLD_WINDOW.toMillis() + 50);
+        reporter.step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepResult.of(StepOutcome.CREATED, "created"));
 
-        assertThat(reports).singleElement().asList().hasSize(2);
+        assertThat(reports).hasSize(2).last().asList().hasSize(2);
+    }
+
+    @Test
+    void whatAFailedSendHeldGoesWithTheNextReport() {
+        List<List<StatusEvent>> sent = new ArrayList<>();
+        boolean[] kafkaDown = {false};
+        var flaky = new StatusReporter(new ProvisioningCommand(ProvisioningCommand.SCHEMA_VERSION, UUID.randomUUID(),
+                UUID.randomUUID(), "tenant", CommandKind.ONBOARD,
+                new RelayConfiguration(List.of("contoso.example"), null, null, null, null, List.of()), Instant.now(), 0),
+                report -> {
+                    if (kafkaDown[0]) {
+                        throw new IllegalStateException("Kafka did not acknowledge in time");
+                    }
+                    sent.add(report);
+                }, Instant.now());
+        flaky.step(ProvisioningStep.CHECK_TENANT, StepResult.of(StepOutcome.PASSED, "ok"));
+        flaky.step(ProvisioningStep.ENSURE_OUTBOUND_CONNECTOR, StepResult.of(StepOutcome.CREATED, "created"));
+        kafkaDown[0] = true;
+        try {
+            flaky.retrying(ProvisioningStep.ENSURE_INBOUND_CONNECTOR, 1, Instant.now().plusSeconds(30), "throttled");
+        } catch (IllegalStateException expected) {
+            // the plan sees the failure; the events stay
+        }
+        kafkaDown[0] = false;
+        flaky.onboarding(StepResult.failed("Unexpected failure", null));
+
+        assertThat(sent).last().extracting(report -> report.stream().map(StatusEvent::outcome).toList())
+                .isEqualTo(List.of(StepOutcome.CREATED, StepOutcome.RETRYING, StepOutcome.FAILED));
     }
 }
