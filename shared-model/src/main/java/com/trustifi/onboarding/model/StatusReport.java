@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One record on the status topic: status events of one run of a command, in the order they happened. The worker
- * folds the steps a plan finishes close together into one report, so that a plan's dozen steps travel as two or three
+ * folds the steps a plan finishes close together into one report, so that a plan's dozen steps travel as about three
  * records rather than one each (every record costs a send, a trace span and an acknowledgement in the worker, and a
  * read in the API). Each event keeps its own id and sequence, and the API applies them as if they had come alone.
  * A record that holds a bare {@link StatusEvent}, as workers wrote before reports, is read as a report of that event.

@@ -1,5 +1,6 @@
 package com.trustifi.onboarding.simulator.signin;
 
+import com.trustifi.onboarding.simulator.tls.TrustMaterial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A tenant administrator's browser, without a screen: it opens a connect link, signs in on the simulator's sign-in page,
@@ -144,11 +144,7 @@ public final class AdministratorBrowser {
         try (InputStream in = Files.newInputStream(trustStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return TrustMaterial.clientContextTrusting(store);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the truststore " + trustStore, e);
         } catch (GeneralSecurityException e) {

@@ -59,14 +59,19 @@ public final class TrustMaterial {
             KeyStore trustStore = KeyStore.getInstance("PKCS12");
             trustStore.load(null, null);
             trustStore.setCertificateEntry(ALIAS, server.certificate());
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
-            return context;
+            return clientContextTrusting(trustStore);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Could not build a TLS context that trusts the simulator", e);
         }
+    }
+
+    /** A client's TLS context that trusts the certificates in {@code trustStore}, and nothing else. */
+    public static SSLContext clientContextTrusting(KeyStore trustStore) throws GeneralSecurityException {
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trustStore);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
     }
 
     /** Writes the truststore into {@code directory} and returns its path. */

@@ -90,7 +90,7 @@ public class StatusEventConsumer {
             LOG.warnf("A poll of %d status reports could not be applied together (%s); applying them one at a time",
                     readable.size(), batchFailed.getClass().getSimpleName());
             for (KafkaRecord<String, StatusReport> record : readable) {
-                Optional<RuntimeException> failed = applyEachOf(record.getPayload());
+                Optional<RuntimeException> failed = applyReport(record.getPayload());
                 if (failed.isEmpty()) {
                     spans.applied(record);
                     settled.add(record.ack());
@@ -103,10 +103,16 @@ public class StatusEventConsumer {
     }
 
     /**
-     * A report's events one at a time, so that one that cannot be applied does not hold back the others (the
-     * onboarding's end among them); the record is nacked if one failed, and a redelivery skips those applied.
+     * A report as a whole, or else its events one at a time, so that one that cannot be applied does not hold back the
+     * others (the onboarding's end among them); the record is nacked if one failed, and a redelivery skips those applied.
      */
-    private Optional<RuntimeException> applyEachOf(StatusReport report) throws InterruptedException {
+    private Optional<RuntimeException> applyReport(StatusReport report) throws InterruptedException {
+        try {
+            whileDatabaseUnreachable(() -> applyAll(report.events()));
+            return Optional.empty();
+        } catch (RuntimeException reportFailed) {
+            // found below, event by event
+        }
         Optional<RuntimeException> first = Optional.empty();
         for (StatusEvent event : report.events()) {
             try {
