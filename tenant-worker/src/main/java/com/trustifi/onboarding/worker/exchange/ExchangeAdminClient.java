@@ -13,6 +13,7 @@ import com.trustifi.onboarding.worker.tracing.PlanSpans;
 import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +115,14 @@ public class ExchangeAdminClient {
         Span span = spans.exchangeCall(cmdlet.wireName());
         try (Response response = http.forTenant(tenantId).newCall(request).execute()) {
             status = response.code();
-            String text = response.body() == null ? "" : response.body().string();
+            // bytes, not a String: Jackson reads UTF-8 itself, with no decoding to characters first
+            byte[] answer = response.body() == null ? new byte[0] : response.body().bytes();
             if (!response.isSuccessful()) {
-                ExchangeErrorEnvelope envelope = ExchangeErrorEnvelope.read(status, text, response.header("X-ExceptionType"), json);
+                ExchangeErrorEnvelope envelope = ExchangeErrorEnvelope.read(status, new String(answer, StandardCharsets.UTF_8),
+                        response.header("X-ExceptionType"), json);
                 throw ExchangeCommandException.from(cmdlet, status, response.header("Retry-After"), envelope, secrets);
             }
-            return readBody(text);
+            return readBody(answer);
         } catch (IOException e) {
             throw ExchangeCommandException.unanswered(cmdlet, e);
         } finally {
@@ -128,12 +131,11 @@ public class ExchangeAdminClient {
         }
     }
 
-    private JsonNode readBody(String text) {
-        if (text.isBlank()) {
-            return json.createObjectNode();
-        }
+    private JsonNode readBody(byte[] answer) {
         try {
-            return json.readTree(text);
+            JsonNode body = json.readTree(answer);
+            // an empty answer reads as a missing node
+            return body == null || body.isMissingNode() ? json.createObjectNode() : body;
         } catch (IOException e) {
             return json.createObjectNode();
         }
