@@ -6,6 +6,7 @@ import com.trustifi.onboarding.model.StatusReport;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -66,8 +67,10 @@ public class StatusPublisher {
         Span span = tracer.spanBuilder(CHANNEL + " publish").setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.destination.name", topic).startSpan();
         W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), record.headers(), StatusPublisher::header);
+        boolean acknowledged = false;
         try {
             producer().send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            acknowledged = true;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused a status report of tenant " + report.tenantId(), e.getCause());
         } catch (TimeoutException e) {
@@ -77,6 +80,9 @@ public class StatusPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing a status report", e);
         } finally {
+            if (!acknowledged) {
+                span.setStatus(StatusCode.ERROR);
+            }
             span.end();
         }
     }
