@@ -11,11 +11,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.trustifi.onboarding.worker.config.TenantHttpClients;
 import com.trustifi.onboarding.worker.config.WorkerConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -25,26 +30,48 @@ import reactor.core.publisher.Mono;
  * azure-identity behind the Graph SDK went back to the token endpoint for every call; token endpoints throttle too).
  * Only the tokens are kept: the credential (an MSAL client, heavy) that fetches one lives for that one request, so a
  * worker serving ten thousand tenants holds ten thousand small values, not ten thousand clients.
+ * <p>
+ * Token requests run on platform threads of their own, not on the plans' virtual threads. Building a credential reads
+ * azure-identity's properties from its jar, and Quarkus' class loader, which keeps four jars open, then closes another
+ * one under the JDK's lock of open zip files. A virtual thread holding that lock was unmounted while it waited for
+ * another lock, and both carrier threads were then pinned loading classes, waiting for the zip lock: the worker stopped
+ * for good (seen once, setting up 10,000 tenants in {@code benchmarks/bulk}). A platform thread holding it always runs on.
  */
 @Singleton
 public class TenantCredentials {
 
     /** A token is renewed this long before it expires, so that no call carries a token about to lapse. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+    /** Token requests at once; each waits for the token endpoint, a few hundred milliseconds at Entra. */
+    private static final int TOKEN_REQUESTS = 64;
 
     private final WorkerConfig.Identity identity;
     /** Azure's HTTP client over the tenant's connection pool. */
     private final Function<String, HttpClient> httpClients;
-    /** Futures, so that a token request runs on its caller's thread with no lock held, and others for it wait for it. */
+    /** Futures, so that one request per tenant and scope runs, with no lock held, and the others for it wait for it. */
     private final AsyncCache<String, AccessToken> tokens = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfter(Expiry.creating((String key, AccessToken token) ->
                     Duration.between(OffsetDateTime.now(), token.getExpiresAt().minus(RENEW_BEFORE_EXPIRY))))
             .buildAsync();
+    private final ThreadPoolExecutor tokenRequests;
 
     TenantCredentials(WorkerConfig config, TenantHttpClients pools) {
         this.identity = config.identity();
         this.httpClients = pools.perTenant(pool -> new OkHttpAsyncHttpClientBuilder(pool).build());
+        AtomicInteger threads = new AtomicInteger();
+        this.tokenRequests = new ThreadPoolExecutor(TOKEN_REQUESTS, TOKEN_REQUESTS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                request -> {
+                    Thread thread = new Thread(request, "token-request-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.tokenRequests.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        tokenRequests.shutdownNow();
     }
 
     /** A credential that signs in to {@code tenantId} for the API of {@code scope}, from the shared tokens. */
@@ -72,10 +99,17 @@ public class TenantCredentials {
         CompletableFuture<AccessToken> cached = tokens.asMap().putIfAbsent(tenantId + ' ' + scope, fetching);
         if (cached == null) {
             try {
-                fetching.complete(fetch(tenantId, scope));
-            } catch (RuntimeException refused) {
-                // a failed future leaves the cache by itself: the next call asks again
-                fetching.completeExceptionally(refused);
+                CompletableFuture.supplyAsync(() -> fetch(tenantId, scope), tokenRequests).whenComplete((token, refused) -> {
+                    if (refused == null) {
+                        fetching.complete(token);
+                    } else {
+                        // a failed future leaves the cache by itself: the next call asks again
+                        fetching.completeExceptionally(refused instanceof CompletionException wrapped && wrapped.getCause() != null
+                                ? wrapped.getCause() : refused);
+                    }
+                });
+            } catch (RuntimeException stopping) {
+                fetching.completeExceptionally(stopping);
             }
             cached = fetching;
         }
