@@ -39,13 +39,10 @@ final class ServiceProcess implements AutoCloseable {
      * measured: more, see the README), with pauses short enough for status polls: G1, whose code-cache and class
      * unloading run concurrently (the serial collector stopped the service for 100-700 ms in full collections each time
      * the JIT's code grew by 15% of the code cache); small platform thread stacks; a code cache that holds what the JIT
-     * compiles; and a heap per service ({@link #API_HEAP}, {@link #WORKER_HEAP}). G1 unloads no classes at the end of
-     * its concurrent cycles: with some 20,000 classes loaded, that unloading made each cycle's remark pause 100-370 ms on
-     * two busy cores, several times a minute during a batch, the status GETs' slowest answers; a service loads its
-     * classes once, and a full collection (at the metaspace's threshold) still unloads them. The Dockerfiles and the
-     * compose file use the same settings.
+     * compiles; and a heap per service ({@link #API_HEAP}, {@link #WORKER_HEAP}). k8s/ and the Dockerfiles use the same
+     * settings.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseG1GC", "-XX:-ClassUnloadingWithConcurrentMark", "-Xss512k",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseG1GC", "-Xss512k",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=160m");
     /** Fits a 10,000-row batch. */
     static final String API_HEAP = "-Xmx128m";
