@@ -120,8 +120,12 @@ public class TenantCredentials {
         }
     }
 
+    /**
+     * The token and its expiry only: azure-identity answers with an {@code MsalToken} that holds MSAL's whole
+     * authentication result (its account, metadata and three kinds of date), kept for an hour for every tenant and API.
+     */
     private AccessToken fetch(String tenantId, String scope) {
-        return new ClientSecretCredentialBuilder()
+        AccessToken answer = new ClientSecretCredentialBuilder()
                 .authorityHost(identity.authorityHost().toString())
                 .disableInstanceDiscovery()
                 .tenantId(tenantId)
@@ -130,5 +134,6 @@ public class TenantCredentials {
                 .httpClient(httpClients.apply(tenantId))
                 .build()
                 .getTokenSync(new TokenRequestContext().addScopes(scope));
+        return new AccessToken(answer.getToken(), answer.getExpiresAt());
     }
 }
