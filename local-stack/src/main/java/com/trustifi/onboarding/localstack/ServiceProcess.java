@@ -52,7 +52,11 @@ final class ServiceProcess implements AutoCloseable {
      */
     static final String WORKER_HEAP = "-Xmx384m";
 
-    /** A system property: JVM options added to every service's command line; {name} becomes the service's name. */
+    /**
+     * A system property: JVM options added to every service's command line; {name} becomes the service's name. The same
+     * property with {@code .<service name>} appended (e.g. {@code local-stack.service-jvm-options.onboarding-api}) adds
+     * options to that service only, after these, so that a flag can be tried on one service.
+     */
     static final String EXTRA_JVM_OPTIONS = "local-stack.service-jvm-options";
 
     private ServiceProcess(String name, String heap, Path quarkusRunJar, int port, Map<String, String> properties,
@@ -95,10 +99,12 @@ final class ServiceProcess implements AutoCloseable {
         command.add(ServiceJdk.java().toString());
         command.add(heap);
         command.addAll(JVM_OPTIONS);
-        // more JVM options for every service, e.g. a flight recording (benchmarks/bulk --jfr)
-        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+        // more JVM options for every service, e.g. a flight recording (benchmarks/bulk --jfr), then for this one
+        for (String property : List.of(EXTRA_JVM_OPTIONS, EXTRA_JVM_OPTIONS + "." + name)) {
+            String extra = System.getProperty(property, "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+            }
         }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * An open-loop load of status GETs, as many partner portals polling at once: requests fall due at a fixed rate whether
@@ -37,6 +39,8 @@ final class StatusLoad implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, runnable -> daemon(runnable, "status-load-sender"));
     private final BlockingQueue<Due> due = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+    /** By second of the load (when the request fell due): how many took longer than {@link #SLOW_MICROS}, and the longest. */
+    private final Map<Long, SlowSecond> slowSeconds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<URI> targets;
     private final String apiKey;
@@ -46,6 +50,15 @@ final class StatusLoad implements AutoCloseable {
     private long sent;
 
     private record Due(URI target, long atNanos) {
+    }
+
+    /** What counts as slow in {@link #slowestSeconds}: the goal for the p99 under load. */
+    private static final long SLOW_MICROS = 50_000;
+
+    private record SlowSecond(long slow, long longestMicros) {
+        SlowSecond plus(SlowSecond other) {
+            return new SlowSecond(slow + other.slow, Math.max(longestMicros, other.longestMicros));
+        }
     }
 
     private StatusLoad(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp) {
@@ -97,7 +110,7 @@ final class StatusLoad implements AutoCloseable {
                     errors.computeIfAbsent(error, kind -> new AtomicLong()).incrementAndGet();
                     continue;
                 }
-                latenciesMicros.add((System.nanoTime() - next.atNanos()) / 1000);
+                timed(next, System.nanoTime());
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -122,6 +135,27 @@ final class StatusLoad implements AutoCloseable {
         } catch (IOException e) {
             return e.getClass().getSimpleName();
         }
+    }
+
+    private void timed(Due request, long answeredNanos) {
+        long micros = (answeredNanos - request.atNanos()) / 1000;
+        latenciesMicros.add(micros);
+        if (micros > SLOW_MICROS) {
+            slowSeconds.merge((request.atNanos() - startedNanos) / 1_000_000_000L, new SlowSecond(1, micros), SlowSecond::plus);
+        }
+    }
+
+    /**
+     * The seconds of the load with the most slow answers, worst first, for a person to lay beside the services' logs: a
+     * tail made of a few stalls reads differently from one spread over the whole run.
+     */
+    String slowestSeconds(int count) {
+        return slowSeconds.entrySet().stream()
+                .sorted(Map.Entry.<Long, SlowSecond>comparingByValue((a, b) -> Long.compare(b.slow, a.slow)))
+                .limit(count)
+                .map(second -> "+" + second.getKey() + " s: " + second.getValue().slow + " over " + SLOW_MICROS / 1000
+                        + " ms, longest " + second.getValue().longestMicros / 1000 + " ms")
+                .collect(Collectors.joining("; "));
     }
 
     /** The given percentile (0-100) of the latencies so far, in milliseconds. */
@@ -156,7 +190,7 @@ final class StatusLoad implements AutoCloseable {
         long now = System.nanoTime();
         for (Due waiting; (waiting = due.poll()) != null; ) {
             if (waiting.atNanos() - startedNanos >= warmUpNanos) {
-                latenciesMicros.add((now - waiting.atNanos()) / 1000);
+                timed(waiting, now);
             }
         }
     }
@@ -168,6 +202,7 @@ final class StatusLoad implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         List<URI> targets = Files.readAllLines(Path.of(args[1])).stream().map(URI::create).toList();
+        Instant started = Instant.now();
         StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]),
                 Duration.ofSeconds(Long.parseLong(args[2])));
         while (System.in.read() >= 0) {
@@ -178,5 +213,6 @@ final class StatusLoad implements AutoCloseable {
         if (load.errors() > 0) {
             System.err.println("status load errors: " + load.errorKinds());
         }
+        System.err.println("status load started at " + started + "; its slowest seconds: " + load.slowestSeconds(8));
     }
 }
