@@ -150,6 +150,9 @@ final class StatusLoad implements AutoCloseable {
      * tail made of a few stalls reads differently from one spread over the whole run.
      */
     String slowestSeconds(int count) {
+        if (slowSeconds.isEmpty()) {
+            return "none, no answer took over " + SLOW_MICROS / 1000 + " ms";
+        }
         return slowSeconds.entrySet().stream()
                 .sorted(Map.Entry.<Long, SlowSecond>comparingByValue((a, b) -> Long.compare(b.slow, a.slow)))
                 .limit(count)
