@@ -181,7 +181,9 @@ public final class BulkBenchmark {
             }
         }
         double endToEnd = seconds(submitted);
-        say("CPU seconds during the batch (which ended at " + Instant.now() + "): " + CpuUse.of(stack).minus(cpuBefore));
+        CpuUse batchCpu = CpuUse.of(stack).minus(cpuBefore);
+        say("CPU seconds during the batch (which ended at " + Instant.now() + "): " + batchCpu);
+        say("Of those, the JVMs' own threads: " + batchCpu.jvmThreads());
         stack.simulator().setFaults(FaultProfile.NONE);
 
         long succeeded = batch.path("counts").path("SUCCEEDED").asLong();

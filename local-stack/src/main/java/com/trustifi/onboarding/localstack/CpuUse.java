@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Where the machine's CPU time went, in seconds so far: the API, the workers, this JVM (the simulator), everything. */
-record CpuUse(double api, double workers, double driver, double machine) {
+/**
+ * Where the machine's CPU time went, in seconds so far: the API, the workers, this JVM (the simulator), everything;
+ * and of the API's and the workers', what their JIT compilers and garbage collectors used.
+ */
+record CpuUse(double api, double workers, double driver, double machine, JvmThreadCpu apiJvm, JvmThreadCpu workersJvm) {
 
     static CpuUse of(LocalStack stack) throws IOException {
         // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks (100 per second)
@@ -16,16 +19,24 @@ record CpuUse(double api, double workers, double driver, double machine) {
             busy += Long.parseLong(total[i]) / 100.0;
         }
         double self = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
-        return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy);
+        return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy, stack.apiJvmThreadCpu(),
+                stack.workersJvmThreadCpu());
     }
 
     CpuUse minus(CpuUse before) {
-        return new CpuUse(api - before.api, workers - before.workers, driver - before.driver, machine - before.machine);
+        return new CpuUse(api - before.api, workers - before.workers, driver - before.driver, machine - before.machine,
+                apiJvm.minus(before.apiJvm), workersJvm.minus(before.workersJvm));
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "api %.1f, workers %.1f, simulator %.1f, Kafka, PostgreSQL, the status load and the rest %.1f, "
                 + "machine %.1f", api, workers, driver, machine - api - workers - driver, machine);
+    }
+
+    /** The JIT's and the collector's part of the services' CPU, for a line of its own. */
+    String jvmThreads() {
+        return String.format(Locale.ROOT, "api %.1f JIT, %.1f GC; workers %.1f JIT, %.1f GC", apiJvm.compilers(),
+                apiJvm.collector(), workersJvm.compilers(), workersJvm.collector());
     }
 }

@@ -217,7 +217,7 @@ public final class LocalStack implements AutoCloseable {
         apiSettings.put("onboarding.fleet-watch.tick", "1s");
         apiSettings.putAll(tracing);
         apiSettings.putAll(settings.apiOverrides());
-        api = track(ServiceProcess.start("onboarding-api", ServiceProcess.API_HEAP, layout.onboardingApi(), apiPort,
+        api = track(ServiceProcess.start("onboarding-api", ServiceProcess.API_MEMORY, layout.onboardingApi(), apiPort,
                 apiSettings,
                 Map.of("quarkus.datasource.password", database.password(),
                         "onboarding.operator.api-key", operatorKey,
@@ -258,7 +258,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("javax.net.ssl.trustStoreType", "PKCS12");
         properties.put("javax.net.ssl.trustStorePassword", simulator.trustStorePassword());
         properties.putAll(overrides);
-        return ServiceProcess.start(name, ServiceProcess.WORKER_HEAP, layout.tenantWorker(), LoopbackPort.free(), properties,
+        return ServiceProcess.start(name, ServiceProcess.WORKER_MEMORY, layout.tenantWorker(), LoopbackPort.free(), properties,
                 Map.of("worker.identity.client-id", SimulatorOptions.DEFAULT_CLIENT_ID,
                         "worker.identity.client-secret", SimulatorOptions.DEFAULT_CLIENT_SECRET,
                         "worker.relay-secrets.current-key-id", RELAY_KEY_ID,
@@ -311,6 +311,14 @@ public final class LocalStack implements AutoCloseable {
 
     public double workersCpuSeconds() {
         return workers.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+    }
+
+    JvmThreadCpu apiJvmThreadCpu() {
+        return api.jvmThreadCpu();
+    }
+
+    JvmThreadCpu workersJvmThreadCpu() {
+        return workers.stream().map(ServiceProcess::jvmThreadCpu).reduce(JvmThreadCpu.NONE, JvmThreadCpu::plus);
     }
 
     /** The largest peak resident memory of any worker so far, in MiB. */

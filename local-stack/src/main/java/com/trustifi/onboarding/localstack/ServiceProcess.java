@@ -31,26 +31,31 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Map<String, String> secrets;
     private final Path workDirectory;
-    private final String heap;
+    private final List<String> memory;
     private volatile Process process;
 
     /**
      * Sized for about 300 MB of resident memory per service while it onboards ten thousand tenants (benchmarks/bulk;
-     * measured: more, see the README), with pauses short enough for status polls: G1, whose code-cache and class
-     * unloading run concurrently (the serial collector stopped the service for 100-700 ms in full collections each time
-     * the JIT's code grew by 15% of the code cache); small platform thread stacks; a code cache that holds what the JIT
-     * compiles; and a heap per service ({@link #API_HEAP}, {@link #WORKER_HEAP}). k8s/ and the Dockerfiles use the same
-     * settings.
+     * measured: more, see the README): small platform thread stacks and a code cache that holds what the JIT compiles;
+     * each service's heap and collector are its own ({@link #API_MEMORY}, {@link #WORKER_MEMORY}). k8s/ (through the
+     * images' Dockerfiles) and the compose file use the same settings.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseG1GC", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=160m");
-    /** Fits a 10,000-row batch. */
-    static final String API_HEAP = "-Xmx128m";
+    static final List<String> JVM_OPTIONS = List.of("-Xss512k", "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=160m");
     /**
-     * Fits 2,000 plans in flight, each with what it has read of its tenant and its Graph client, and an hour of tokens.
-     * At 256 MiB a 10,000-tenant batch ran a full collection every 5 s (G1's marking fell behind on two busy cores).
+     * A heap that fits a 10,000-row batch, and G1, for pauses short enough for status polls: its code-cache and class
+     * unloading run concurrently (the serial collector stopped the API for 100-700 ms in full collections each time the
+     * JIT's code grew by 15% of the code cache).
      */
-    static final String WORKER_HEAP = "-Xmx384m";
+    static final List<String> API_MEMORY = List.of("-Xmx128m", "-XX:+UseG1GC");
+    /**
+     * A heap that fits 2,000 plans in flight, each with what it has read of its tenant and its Graph client, and an
+     * hour of tokens (at 256 MiB a 10,000-tenant batch under G1 ran a full collection every 5 s). The parallel
+     * collector: the worker is throughput work, its plans wait hundreds of milliseconds on Exchange for each call, so
+     * its pauses cost little, while G1's concurrent marking and write barriers cost CPU on every plan (10,000 tenants
+     * at 200 ms: 49.0 and 54.2 CPU-s against 54.4 and 58.6 under G1, full collections of 0.25-0.55 s every few
+     * seconds at the batch's peak).
+     */
+    static final List<String> WORKER_MEMORY = List.of("-Xmx384m", "-XX:+UseParallelGC");
 
     /**
      * A system property: JVM options added to every service's command line; {name} becomes the service's name. The same
@@ -59,10 +64,10 @@ final class ServiceProcess implements AutoCloseable {
      */
     static final String EXTRA_JVM_OPTIONS = "local-stack.service-jvm-options";
 
-    private ServiceProcess(String name, String heap, Path quarkusRunJar, int port, Map<String, String> properties,
+    private ServiceProcess(String name, List<String> memory, Path quarkusRunJar, int port, Map<String, String> properties,
             Map<String, String> secrets, Path workDirectory) {
         this.name = name;
-        this.heap = heap;
+        this.memory = List.copyOf(memory);
         this.quarkusRunJar = quarkusRunJar;
         this.port = port;
         this.properties = Map.copyOf(properties);
@@ -76,12 +81,12 @@ final class ServiceProcess implements AutoCloseable {
      * Starts {@code quarkus-run.jar} with the given configuration. Secrets go in {@code secrets},
      * written to a file only its owner can read: a command line is visible to every user of the machine.
      */
-    static ServiceProcess start(String name, String heap, Path quarkusRunJar, int port, Map<String, String> properties,
+    static ServiceProcess start(String name, List<String> memory, Path quarkusRunJar, int port, Map<String, String> properties,
             Map<String, String> secrets, Path workDirectory) throws IOException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(quarkusRunJar + " is missing: build the project first (./mvnw package)");
         }
-        var service = new ServiceProcess(name, heap, quarkusRunJar, port, properties, secrets, workDirectory);
+        var service = new ServiceProcess(name, memory, quarkusRunJar, port, properties, secrets, workDirectory);
         service.launch();
         return service;
     }
@@ -97,7 +102,7 @@ final class ServiceProcess implements AutoCloseable {
     private void launch() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ServiceJdk.java().toString());
-        command.add(heap);
+        command.addAll(memory);
         command.addAll(JVM_OPTIONS);
         // more JVM options for every service, e.g. a flight recording (benchmarks/bulk --jfr), then for this one
         for (String property : List.of(EXTRA_JVM_OPTIONS, EXTRA_JVM_OPTIONS + "." + name)) {
@@ -143,6 +148,11 @@ final class ServiceProcess implements AutoCloseable {
     /** The CPU time the process has used so far, in seconds. */
     double cpuSeconds() {
         return process.toHandle().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
+    }
+
+    /** What its JIT compilers and garbage collector have used of {@link #cpuSeconds} so far. */
+    JvmThreadCpu jvmThreadCpu() {
+        return JvmThreadCpu.of(process.pid());
     }
 
     /** The process's peak resident set size so far (VmHWM), in MiB; 0 where /proc does not tell. */

@@ -103,6 +103,10 @@ final class StatusLoad implements AutoCloseable {
                 Due next = due.take();
                 String error = get(next.target());
                 if (next.atNanos() - startedNanos < warmUpNanos) {
+                    if (error == null) {
+                        // in the slow seconds only: a backlog left by this JVM's own start shows there, apart
+                        tallySlow(next, System.nanoTime());
+                    }
                     continue;
                 }
                 if (error != null) {
@@ -138,16 +142,22 @@ final class StatusLoad implements AutoCloseable {
     }
 
     private void timed(Due request, long answeredNanos) {
+        latenciesMicros.add(tallySlow(request, answeredNanos));
+    }
+
+    private long tallySlow(Due request, long answeredNanos) {
         long micros = (answeredNanos - request.atNanos()) / 1000;
-        latenciesMicros.add(micros);
         if (micros > SLOW_MICROS) {
             slowSeconds.merge((request.atNanos() - startedNanos) / 1_000_000_000L, new SlowSecond(1, micros), SlowSecond::plus);
         }
+        return micros;
     }
 
     /**
      * The seconds of the load with the most slow answers, worst first, for a person to lay beside the services' logs: a
-     * tail made of a few stalls reads differently from one spread over the whole run.
+     * tail made of a few stalls reads differently from one spread over the whole run. The warm-up's seconds are among
+     * them, marked, though not in the percentiles: a first measured second that is all slow after slow warm-up seconds
+     * is this JVM's own start still being caught up.
      */
     String slowestSeconds(int count) {
         if (slowSeconds.isEmpty()) {
@@ -156,8 +166,9 @@ final class StatusLoad implements AutoCloseable {
         return slowSeconds.entrySet().stream()
                 .sorted(Map.Entry.<Long, SlowSecond>comparingByValue((a, b) -> Long.compare(b.slow, a.slow)))
                 .limit(count)
-                .map(second -> "+" + second.getKey() + " s: " + second.getValue().slow + " over " + SLOW_MICROS / 1000
-                        + " ms, longest " + second.getValue().longestMicros / 1000 + " ms")
+                .map(second -> "+" + second.getKey() + " s" + (second.getKey() * 1_000_000_000L < warmUpNanos ? " (warm-up)" : "")
+                        + ": " + second.getValue().slow + " over " + SLOW_MICROS / 1000 + " ms, longest "
+                        + second.getValue().longestMicros / 1000 + " ms")
                 .collect(Collectors.joining("; "));
     }
 
@@ -216,6 +227,6 @@ final class StatusLoad implements AutoCloseable {
         if (load.errors() > 0) {
             System.err.println("status load errors: " + load.errorKinds());
         }
-        System.err.println("status load started at " + started + "; its slowest seconds: " + load.slowestSeconds(8));
+        System.err.println("status load started at " + started + "; its slowest seconds: " + load.slowestSeconds(10));
     }
 }

@@ -91,7 +91,7 @@ class DockerComposeTest {
                 "-Djavax.net.ssl.trustStoreType=PKCS12", "-Djavax.net.ssl.trustStorePassword=" + TrustMaterial.TRUSTSTORE_PASSWORD,
                 "-Dquarkus.http.host=0.0.0.0");
         assertThat(List.of(jvm.split("\\s+"))).as("the image's JVM settings, which this variable replaces")
-                .containsAll(ServiceProcess.JVM_OPTIONS).contains(ServiceProcess.WORKER_HEAP);
+                .containsAll(ServiceProcess.JVM_OPTIONS).containsAll(ServiceProcess.WORKER_MEMORY);
         assertThat(texts(worker.path("depends_on").path("exchange-simulator").path("condition"))).containsExactly("service_healthy");
         assertThat(simulator.path("healthcheck").path("test").toString()).contains(URI.create(SIMULATOR).getPort() + "");
     }
