@@ -8,9 +8,9 @@ import java.nio.file.Path;
 /**
  * The CPU seconds a JVM's own machinery has used so far, by thread, from Linux's {@code /proc}: its JIT compilers
  * ({@code C1 CompilerThread}, {@code C2 CompilerThread}) and its garbage collector ({@code GC Thread#}, G1's
- * concurrent, refinement and service threads). On a cold stack they take a large share of a batch's CPU (a fifth of the
- * worker's, a third of the API's in one 10,000-tenant run), which no change to the services' own code moves. Zeros
- * where {@code /proc} does not tell.
+ * concurrent, refinement and service threads; the parallel collector's are {@code GC Thread#} too). On a cold stack
+ * they take a large share of a batch's CPU (more than a third of the worker's and half of the API's in 10,000-tenant
+ * runs), spent on the services' code without being in it. Zeros where {@code /proc} does not tell.
  */
 record JvmThreadCpu(double compilers, double collector) {
 
