@@ -12,11 +12,11 @@ import java.util.Locale;
 record CpuUse(double api, double workers, double driver, double machine, JvmThreadCpu apiJvm, JvmThreadCpu workersJvm) {
 
     static CpuUse of(LocalStack stack) throws IOException {
-        // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks (100 per second)
+        // the first line of /proc/stat: user nice system idle iowait irq softirq steal, in clock ticks
         String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         double busy = 0;
         for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-            busy += Long.parseLong(total[i]) / 100.0;
+            busy += Long.parseLong(total[i]) / JvmThreadCpu.TICKS_PER_SECOND;
         }
         double self = ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1000.0).orElse(0.0);
         return new CpuUse(stack.apiCpuSeconds(), stack.workersCpuSeconds(), self, busy, stack.apiJvmThreadCpu(),

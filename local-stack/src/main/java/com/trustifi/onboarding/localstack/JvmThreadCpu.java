@@ -17,7 +17,7 @@ record JvmThreadCpu(double compilers, double collector) {
     static final JvmThreadCpu NONE = new JvmThreadCpu(0, 0);
 
     /** Clock ticks per second of {@code /proc}'s times ({@code USER_HZ}), 100 on Linux. */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     static JvmThreadCpu of(long pid) {
         double compilers = 0;
