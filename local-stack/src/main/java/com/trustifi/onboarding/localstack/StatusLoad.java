@@ -1,10 +1,13 @@
 package com.trustifi.onboarding.localstack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +45,11 @@ final class StatusLoad implements AutoCloseable {
     /** By second of the load (when the request fell due): how many took longer than {@link #SLOW_MICROS}, and the longest. */
     private final Map<Long, SlowSecond> slowSeconds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    private final List<URI> targets;
+    private volatile List<URI> targets;
     private final String apiKey;
     private final int requestsPerSecond;
-    private final long warmUpNanos;
+    /** Requests due before this are sent, not measured: the warm-up's end, or when the targets were last changed. */
+    private volatile long measuredFromNanos;
     private long startedNanos;
     private long sent;
 
@@ -61,11 +65,10 @@ final class StatusLoad implements AutoCloseable {
         }
     }
 
-    private StatusLoad(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp) {
+    private StatusLoad(List<URI> targets, String apiKey, int requestsPerSecond) {
         this.targets = List.copyOf(targets);
         this.apiKey = apiKey;
         this.requestsPerSecond = requestsPerSecond;
-        this.warmUpNanos = warmUp.toNanos();
     }
 
     /**
@@ -74,13 +77,23 @@ final class StatusLoad implements AutoCloseable {
      * the server's latency.
      */
     static StatusLoad start(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp) {
-        var load = new StatusLoad(targets, apiKey, requestsPerSecond, warmUp);
+        var load = new StatusLoad(targets, apiKey, requestsPerSecond);
         load.startedNanos = System.nanoTime();
+        load.measuredFromNanos = load.startedNanos + warmUp.toNanos();
         for (int i = 0; i < SENDERS; i++) {
             load.senders.execute(load::sendWhileRunning);
         }
         load.ticker.scheduleAtFixedRate(load::enqueueDue, 0, 1, TimeUnit.MILLISECONDS);
         return load;
+    }
+
+    /**
+     * From now on, GETs of these targets, measured: what was sent before was the warm-up. The benchmark starts its load
+     * on the stack before the batch exists, so that the batch's first seconds find this JVM and its connections warm.
+     */
+    void measureOn(List<URI> next) {
+        targets = List.copyOf(next);
+        measuredFromNanos = System.nanoTime();
     }
 
     private static Thread daemon(Runnable runnable, String name) {
@@ -92,8 +105,9 @@ final class StatusLoad implements AutoCloseable {
     private void enqueueDue() {
         long elapsed = System.nanoTime() - startedNanos;
         long dueNow = elapsed * requestsPerSecond / 1_000_000_000L;
+        List<URI> current = targets;
         for (; sent < dueNow; sent++) {
-            due.add(new Due(targets.get((int) (sent % targets.size())), startedNanos + sent * 1_000_000_000L / requestsPerSecond));
+            due.add(new Due(current.get((int) (sent % current.size())), startedNanos + sent * 1_000_000_000L / requestsPerSecond));
         }
     }
 
@@ -102,7 +116,7 @@ final class StatusLoad implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 Due next = due.take();
                 String error = get(next.target());
-                if (next.atNanos() - startedNanos < warmUpNanos) {
+                if (next.atNanos() < measuredFromNanos) {
                     if (error == null) {
                         // in the slow seconds only: a backlog left by this JVM's own start shows there, apart
                         tallySlow(next, System.nanoTime());
@@ -166,10 +180,15 @@ final class StatusLoad implements AutoCloseable {
         return slowSeconds.entrySet().stream()
                 .sorted(Map.Entry.<Long, SlowSecond>comparingByValue((a, b) -> Long.compare(b.slow, a.slow)))
                 .limit(count)
-                .map(second -> "+" + second.getKey() + " s" + (second.getKey() * 1_000_000_000L < warmUpNanos ? " (warm-up)" : "")
+                .map(second -> "+" + second.getKey() + " s" + (startedNanos + (second.getKey() + 1) * 1_000_000_000L <= measuredFromNanos ? " (warm-up)" : "")
                         + ": " + second.getValue().slow + " over " + SLOW_MICROS / 1000 + " ms, longest "
                         + second.getValue().longestMicros / 1000 + " ms")
                 .collect(Collectors.joining("; "));
+    }
+
+    /** When the measured part began, in seconds of the load, as {@link #slowestSeconds} counts them. */
+    long measuredFromSeconds() {
+        return (measuredFromNanos - startedNanos) / 1_000_000_000L;
     }
 
     /** The given percentile (0-100) of the latencies so far, in milliseconds. */
@@ -203,7 +222,7 @@ final class StatusLoad implements AutoCloseable {
         // the tail would be missing exactly when the server fell behind
         long now = System.nanoTime();
         for (Due waiting; (waiting = due.poll()) != null; ) {
-            if (waiting.atNanos() - startedNanos >= warmUpNanos) {
+            if (waiting.atNanos() >= measuredFromNanos) {
                 timed(waiting, now);
             }
         }
@@ -212,21 +231,31 @@ final class StatusLoad implements AutoCloseable {
     /**
      * Runs the load as its own process, so that it does not share a JVM (and its CPU share) with the simulator:
      * {@code StatusLoad RPS TARGETS_FILE WARM_UP_SECONDS}, the API key in {@code STATUS_LOAD_API_KEY} (a command line is visible to
-     * every user of the machine). Stops when its standard input ends, then prints {@code timed errors p99_ms p50_ms}.
+     * every user of the machine). Each line on its standard input names another targets file: the load polls those
+     * from then on, and measures from then on ({@link #measureOn}). Stops when its standard input ends, then prints
+     * {@code timed errors p99_ms p50_ms}.
      */
     public static void main(String[] args) throws Exception {
-        List<URI> targets = Files.readAllLines(Path.of(args[1])).stream().map(URI::create).toList();
+        List<URI> targets = readTargets(Path.of(args[1]));
         Instant started = Instant.now();
         StatusLoad load = start(targets, System.getenv("STATUS_LOAD_API_KEY"), Integer.parseInt(args[0]),
                 Duration.ofSeconds(Long.parseLong(args[2])));
-        while (System.in.read() >= 0) {
-            // until the benchmark closes our input
+        var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String next; (next = commands.readLine()) != null; ) {
+            if (!next.isBlank()) {
+                load.measureOn(readTargets(Path.of(next.trim())));
+            }
         }
         load.close();
         System.out.println(load.timed() + " " + load.errors() + " " + load.percentileMillis(99) + " " + load.percentileMillis(50));
         if (load.errors() > 0) {
             System.err.println("status load errors: " + load.errorKinds());
         }
-        System.err.println("status load started at " + started + "; its slowest seconds: " + load.slowestSeconds(10));
+        System.err.println("status load started at " + started + ", measured from +" + load.measuredFromSeconds() + " s; its slowest seconds: "
+                + load.slowestSeconds(10));
+    }
+
+    private static List<URI> readTargets(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(URI::create).toList();
     }
 }

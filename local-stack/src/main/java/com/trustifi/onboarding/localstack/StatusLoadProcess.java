@@ -1,6 +1,7 @@
 package com.trustifi.onboarding.localstack;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,23 +18,36 @@ final class StatusLoadProcess {
     }
 
     private final Process process;
+    private final Path workDirectory;
 
-    private StatusLoadProcess(Process process) {
+    private StatusLoadProcess(Process process, Path workDirectory) {
         this.process = process;
+        this.workDirectory = workDirectory;
     }
 
     /** Starts the load; what falls due in the warm-up is sent, not measured. */
     static StatusLoadProcess start(List<URI> targets, String apiKey, int requestsPerSecond, Duration warmUp, Path workDirectory)
             throws IOException {
-        Path targetsFile = workDirectory.resolve("status-load-targets.txt");
-        Files.write(targetsFile, targets.stream().map(URI::toString).toList(), StandardCharsets.UTF_8);
+        Path targetsFile = writeTargets(targets, workDirectory.resolve("status-load-targets.txt"));
         var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 // as many idle keep-alive connections as the load has senders (the JDK keeps 5)
                 "-Dhttp.maxConnections=" + StatusLoad.SENDERS, "-cp", System.getProperty("java.class.path"), StatusLoad.class.getName(),
                 Integer.toString(requestsPerSecond), targetsFile.toString(), Long.toString(warmUp.toSeconds()));
         command.environment().put("STATUS_LOAD_API_KEY", apiKey);
         command.redirectError(ProcessBuilder.Redirect.INHERIT);
-        return new StatusLoadProcess(command.start());
+        return new StatusLoadProcess(command.start(), workDirectory);
+    }
+
+    /** From now on the load polls these targets, and measures: what it sent before was its warm-up. */
+    void measureOn(List<URI> targets) throws IOException {
+        Path targetsFile = writeTargets(targets, workDirectory.resolve("status-load-measured-targets.txt"));
+        OutputStream commands = process.getOutputStream();
+        commands.write((targetsFile + "\n").getBytes(StandardCharsets.UTF_8));
+        commands.flush();
+    }
+
+    private static Path writeTargets(List<URI> targets, Path file) throws IOException {
+        return Files.write(file, targets.stream().map(URI::toString).toList(), StandardCharsets.UTF_8);
     }
 
     /** Lets the load run for this long, then ends it and reads its figures. */
