@@ -309,6 +309,7 @@ public final class BulkBenchmark {
             throws Exception {
         List<URI> relayAccounts = customers.stream().limit(STATUS_TARGETS)
                 .map(c -> stack.apiBaseUri().resolve("/v1/relay-accounts/" + c.account().id())).toList();
+        // a warm-up with no end of its own: the load is measured once it is given the batch's onboardings
         StatusLoadProcess load = StatusLoadProcess.start(relayAccounts, apiKey, requestsPerSecond, Duration.ofDays(1), stack.logDirectory());
         Thread.sleep(BATCH_STATUS_WARM_UP.toMillis());
         return load;
