@@ -115,6 +115,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** The server's main process (the postmaster; its backends are its children), from its data directory's pid file. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's pid file could not be read", e);
+        }
+    }
+
     public String jdbcUrl() {
         return endpoint.jdbcUrl();
     }

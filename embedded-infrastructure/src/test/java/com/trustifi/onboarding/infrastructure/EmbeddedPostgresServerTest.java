@@ -25,6 +25,12 @@ class EmbeddedPostgresServerTest {
 
             assertThat(version.getString(1)).startsWith("PostgreSQL 17.");
             assertThat(version.getString(2)).isEqualTo("onboarding");
+
+            // the connection's own process is a child of the server's main one
+            ResultSet backend = statement.executeQuery("select pg_backend_pid()");
+            backend.next();
+            assertThat(ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+                    .contains(server.pid());
         }
     }
 

@@ -313,6 +313,16 @@ public final class LocalStack implements AutoCloseable {
         return workers.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
     }
 
+    /** CPU seconds used so far by the embedded PostgreSQL, its connections' processes included; 0 for another. */
+    double postgresCpuSeconds() {
+        return postgres == null ? 0 : ProcessTreeCpu.seconds(postgres.pid());
+    }
+
+    /** CPU seconds used so far by the Kafka broker started here; 0 for another. */
+    double kafkaCpuSeconds() {
+        return kafkaBroker == null ? 0 : ProcessTreeCpu.seconds(kafkaBroker.pid());
+    }
+
     JvmThreadCpu apiJvmThreadCpu() {
         return api.jvmThreadCpu();
     }
