@@ -165,14 +165,17 @@ public final class BulkBenchmark {
         StatusLoadProcess.Result loadResult = null;
         CpuUse cpuBefore = CpuUse.of(stack);
         long submitted = System.nanoTime();
-        JsonNode receipt = api.submitBatch(rows);
-        double acceptSeconds = seconds(submitted);
-        String batchId = receipt.path("id").asText();
-        say(String.format(Locale.ROOT, "Batch %s: %d accepted, %d rejected in %.2f s (submitted at %s)", batchId,
-                receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds,
-                Instant.now().minusNanos(System.nanoTime() - submitted)));
+        double acceptSeconds;
+        String batchId;
         JsonNode batch;
+        // the load is stopped whatever happens from here, the submission included
         try {
+            JsonNode receipt = api.submitBatch(rows);
+            acceptSeconds = seconds(submitted);
+            batchId = receipt.path("id").asText();
+            say(String.format(Locale.ROOT, "Batch %s: %d accepted, %d rejected in %.2f s (submitted at %s)", batchId,
+                    receipt.path("accepted").asInt(), receipt.path("rejected").asInt(), acceptSeconds,
+                    Instant.now().minusNanos(System.nanoTime() - submitted)));
             if (load != null) {
                 load.measureOn(statusTargets(stack, api, batchId));
             }

@@ -51,10 +51,9 @@ record JvmThreadCpu(double compilers, double collector) {
         return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
     }
 
-    /** User and system time: fields 14 and 15 of {@code stat}, counted after the name, which may hold spaces. */
+    /** User and system time: fields 14 and 15 of {@code stat}. */
     private static double seconds(Path thread) throws IOException {
-        String stat = Files.readString(thread.resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = ProcessTreeCpu.fields(Files.readString(thread.resolve("stat")));
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
