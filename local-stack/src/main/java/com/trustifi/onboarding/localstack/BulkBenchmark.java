@@ -126,6 +126,7 @@ public final class BulkBenchmark {
                     + options.flightRecordings().resolve("{name}.jfr"));
         }
         say("Starting the local stack (" + options.workers() + " worker(s), durable commits) in " + work);
+        say("Scheduler: " + SchedulerGroups.describe(SchedulerGroups.SETTING, SchedulerGroups.OWN_GROUP));
         LocalStack.Settings settings = LocalStack.Settings.DEFAULTS.withWorkers(options.workers()).withDurableCommits();
         // the sweep's checks, if asked for, are the ones that confirm the onboardings in effect
         Map<String, String> api = new HashMap<>(LocalStack.ACTIVATION_AS_IN_PRODUCTION);
