@@ -20,7 +20,9 @@ public record BatchView(
         @Schema(description = "Finished onboardings (SUCCEEDED, FAILED or CANCELED) out of all, in percent") double percentDone,
         @Schema(description = "When the last onboarding should finish, at the rate they have finished so far; "
                 + "null until one has finished") Instant estimatedCompletionAt,
-        @Schema(description = "The failed onboardings, by tenant, with what to do about each") List<Failure> failed,
+        @Schema(description = "The first 100 failed onboardings by tenant, with what to do about each; counts.FAILED says "
+                + "how many there are, GET /v1/onboardings?batchId={id}&status=FAILED (paged) and results.csv give every one")
+        List<Failure> failed,
         Instant createdAt) {
 
     public record Failure(UUID onboardingId, String tenantId, String detail, String remediation, boolean retryable) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,6 +80,36 @@ class BatchReportTest {
         assertThat(lines).contains(tenants.get(1) + "," + failed + ",FAILED,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","
                 + "grant the Exchange Administrator role,false");
         assertThat(lines).contains(tenants.get(2) + "," + onboardingOf(partner, batchId, tenants.get(2)) + ",ACCEPTED,,,false");
+    }
+
+    @Test
+    void aBatchThatFailsWholeListsItsFirstHundredFailuresAndCountsThemAll() throws Exception {
+        TestPartner partner = TestPartner.create();
+        List<String> tenants = IntStream.rangeClosed(0, Batches.FAILED_LISTED).mapToObj(n -> UUID.randomUUID().toString())
+                .sorted().toList();
+        partner.connect(tenants.toArray(String[]::new));
+        String batchId = partner.request().contentType(ContentType.JSON)
+                .body(Map.of("relayAccountId", partner.relayAccountId(), "rows", tenants.stream()
+                        .map(tenant -> Map.of("tenantId", tenant, "relayDomains", List.of("contoso.example"))).toList()))
+                .post("/v1/batches").then().statusCode(202).extract().path("id");
+        try (var producer = producer()) {
+            for (String tenant : tenants) {
+                send(producer, event(onboardingOf(partner, batchId, tenant), tenant, StepOutcome.FAILED, "denied",
+                        "grant the Exchange Administrator role"));
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                partner.request().get("/v1/batches/" + batchId).then().extract().<Integer>path("counts.FAILED") == tenants.size());
+
+        partner.request().get("/v1/batches/" + batchId).then().statusCode(200)
+                .body("counts.FAILED", equalTo(Batches.FAILED_LISTED + 1))
+                .body("percentDone", equalTo(100.0f))
+                .body("failed.size()", equalTo(Batches.FAILED_LISTED))
+                .body("failed[0].tenantId", equalTo(tenants.get(0)))
+                .body("failed[" + (Batches.FAILED_LISTED - 1) + "].tenantId", equalTo(tenants.get(Batches.FAILED_LISTED - 1)));
+        // the one left out of the report is in the results
+        assertThat(partner.request().get("/v1/batches/" + batchId + "/results.csv").then().statusCode(200).extract().asString())
+                .contains(tenants.get(Batches.FAILED_LISTED) + ",");
     }
 
     private static UUID onboardingOf(TestPartner partner, String batchId, String tenantId) {
