@@ -196,6 +196,10 @@ public final class BulkBenchmark {
         long exact = customers.stream()
                 .filter(c -> SeedObjects.holds(c.tenant(), c.relayDomain(), c.account().relaySecret())).count();
         batch.path("failed").forEach(failure -> say("  FAILED " + failure.path("tenantId").asText() + ": " + failure.path("detail").asText()));
+        long unlisted = batch.path("counts").path("FAILED").asLong() - batch.path("failed").size();
+        if (unlisted > 0) {
+            say("  ... and " + unlisted + " more FAILED (the batch report lists the first " + batch.path("failed").size() + ")");
+        }
         // the tenants' own calls: the connection checks made before the batch count too (one Get-OrganizationConfig each)
         double calls = customers.stream().mapToLong(c -> c.tenant().cmdletCounts().values().stream().mapToLong(CmdletCount::calls).sum())
                 .average().orElse(0);

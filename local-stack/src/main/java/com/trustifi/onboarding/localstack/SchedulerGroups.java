@@ -18,7 +18,7 @@ final class SchedulerGroups {
     private SchedulerGroups() {
     }
 
-    /** For example "autogroups on (kernel.sched_autogroup_enabled=1), ..., the JVMs' group at nice 0". */
+    /** For example "autogroups on (kernel.sched_autogroup_enabled=1): ..., the JVMs started here share one, at nice 0; ...". */
     static String describe(Path setting, Path ownGroup) {
         String enabled = read(setting);
         if (enabled == null) {
@@ -30,7 +30,7 @@ final class SchedulerGroups {
         String group = read(ownGroup);
         String nice = group == null || !group.contains(" nice ") ? "unknown" : group.substring(group.indexOf(" nice ") + 6);
         return "autogroups on (kernel.sched_autogroup_enabled=" + enabled + "): each PostgreSQL connection is a group of"
-                + " its own, the JVMs started here share one, at nice " + nice + "; nice values act within a group only";
+                + " its own (its process starts a session), the JVMs started here share one, at nice " + nice + "; nice values act within a group only";
     }
 
     private static String read(Path file) {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,26 @@ final class OnboardingApi {
     /** GET /v1/batches/{id}/results.csv: one line per accepted tenant. */
     String batchResults(UUID id) {
         return expectOk(send(request("/v1/batches/" + id + "/results.csv").header("Accept", "text/csv").GET())).body();
+    }
+
+    /**
+     * Every FAILED onboarding of the batch, oldest first, from GET /v1/onboardings a page at a time: the batch report
+     * lists only the first of them.
+     */
+    List<BatchProgress.Failure> failedOnboardings(UUID batchId) {
+        List<BatchProgress.Failure> failed = new ArrayList<>();
+        String cursor = null;
+        do {
+            String query = "?limit=500&status=FAILED&batchId=" + batchId
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode page = read(expectOk(send(request("/v1/onboardings" + query).GET())), JsonNode.class);
+            for (JsonNode item : page.path("items")) {
+                failed.add(new BatchProgress.Failure(UUID.fromString(item.path("id").asText()), item.path("tenantId").asText(),
+                        item.path("detail").asText(null), item.path("remediation").asText(null), item.path("retryable").asBoolean()));
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return failed;
     }
 
     /** GET /v1/onboardings/{id} with its steps; empty when this partner has no such onboarding. */

@@ -36,16 +36,16 @@ final class RetryFailedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OnboardingApi api = cli.api();
-        BatchProgress batch = api.batch(batchId)
-                .orElseThrow(() -> CliFailure.usage("The API knows no batch " + batchId + " for this key"));
-        if (batch.failed().isEmpty()) {
+        api.batch(batchId).orElseThrow(() -> CliFailure.usage("The API knows no batch " + batchId + " for this key"));
+        List<BatchProgress.Failure> failures = api.failedOnboardings(batchId);
+        if (failures.isEmpty()) {
             cli.out().println("Batch " + batchId + " has no FAILED tenants: nothing to retry");
             return ExitCodes.ALL_SUCCEEDED;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> tenants = new ArrayList<>();
         List<String> onboardingIds = new ArrayList<>();
-        for (BatchProgress.Failure failure : batch.failed()) {
+        for (BatchProgress.Failure failure : failures) {
             JsonNode onboarding = api.onboarding(failure.onboardingId())
                     .orElseThrow(() -> CliFailure.usage("The failed onboarding " + failure.onboardingId() + " is gone"));
             rows.add(requestOf(onboarding));

@@ -41,6 +41,10 @@ final class StatusCommand implements Callable<Integer> {
                     + (failure.remediation() == null ? "" : "  -> " + failure.remediation())
                     + (failure.retryable() ? "  (retryable)" : ""));
         }
+        long unlisted = batch.count("FAILED") - batch.failed().size();
+        if (unlisted > 0) {
+            out.println("  ... and " + unlisted + " more FAILED (every one: the batch's results.csv, or retry-failed)");
+        }
         boolean somethingFailed = batch.count("FAILED") > 0 || batch.count("CANCELED") > 0;
         return somethingFailed ? ExitCodes.SOME_FAILED : ExitCodes.ALL_SUCCEEDED;
     }

@@ -20,7 +20,7 @@ public record BatchView(
         @Schema(description = "Finished onboardings (SUCCEEDED, FAILED or CANCELED) out of all, in percent") double percentDone,
         @Schema(description = "When the last onboarding should finish, at the rate they have finished so far; "
                 + "null until one has finished") Instant estimatedCompletionAt,
-        @Schema(description = "The first 100 failed onboardings by tenant, with what to do about each; counts.FAILED says "
+        @Schema(description = "The first " + Batches.FAILED_LISTED + " failed onboardings by tenant, with what to do about each; counts.FAILED says "
                 + "how many there are, GET /v1/onboardings?batchId={id}&status=FAILED (paged) and results.csv give every one")
         List<Failure> failed,
         Instant createdAt) {
