@@ -74,8 +74,7 @@ final class OnboardingApi {
         List<BatchProgress.Failure> failed = new ArrayList<>();
         String cursor = null;
         do {
-            String query = "?limit=500&status=FAILED&batchId=" + batchId
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            String query = "?limit=500&status=FAILED&batchId=" + batchId + cursorParameter(cursor);
             JsonNode page = read(expectOk(send(request("/v1/onboardings" + query).GET())), JsonNode.class);
             for (JsonNode item : page.path("items")) {
                 failed.add(new BatchProgress.Failure(UUID.fromString(item.path("id").asText()), item.path("tenantId").asText(),
@@ -94,9 +93,13 @@ final class OnboardingApi {
 
     /** GET /v1/conformance: one page of the partner's watched tenants in the state, after the cursor (null: the first). */
     JsonNode conformance(String state, String cursor) {
-        String query = "?limit=500&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)
-                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        String query = "?limit=500&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8) + cursorParameter(cursor);
         return read(expectOk(send(request("/v1/conformance" + query).GET())), JsonNode.class);
+    }
+
+    /** The query's cursor parameter, after the first; none for the first page (null). */
+    private static String cursorParameter(String cursor) {
+        return cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
 
     /** POST /v1/tenant-connections: a connect link for the tenant's administrator. */
